@@ -1,0 +1,2 @@
+Console.Error.WriteLine("PciCloud local stack: not built yet (see issue 7).");
+return 1;
