@@ -50,7 +50,7 @@ internal sealed class ForwarderErrorMiddleware(RequestDelegate next, IOptionsMon
 
     private static string Classify(IForwarderErrorFeature error) => error switch
     {
-        { Exception: BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } => "request_too_large",
+        _ when IsBodyTooLarge(error.Exception) => "request_too_large",
         { Error: ForwarderError.NoAvailableDestinations } => "region_unavailable",
         { Error: ForwarderError.Request, Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } } => "region_unavailable",
         { Error: ForwarderError.RequestTimedOut } => "region_timeout",
@@ -58,4 +58,17 @@ internal sealed class ForwarderErrorMiddleware(RequestDelegate next, IOptionsMon
         { Error: ForwarderError.RequestBodyClient } => "invalid_request",
         _ => "bad_gateway",
     };
+
+    // Kestrel's limit surfaces as a BadHttpRequestException, wrapped by the body copy that hit it.
+    private static bool IsBodyTooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
