@@ -14,10 +14,15 @@ internal static class StackLayout
         args.AddRange([
             Set("Region:Name", region),
             Set("Region:PlatformAdminKey", o.AdminKey),
-            Set("Region:LocalStack", "true"),
-            Set("Region:PublicBaseUrl", o.RegionUrl(region).ToString().TrimEnd('/')),
+            // Agent links go through the edge, like every other tenant-facing URL.
+            Set("Region:PublicBaseUrl", o.EdgeUrl.ToString().TrimEnd('/')),
+            Set("Region:AllowPrivateWebhooks", "true"),
+            Set("Region:SeedTenants:0:Id", StackOptions.TenantOf(region)),
+            Set("Region:SeedTenants:0:Name", "Demo " + region.ToUpperInvariant()),
+            Set("Region:SeedTenants:0:SecretKey", StackOptions.KeyOf(region)),
+            Set("Region:SeedTenants:0:Gateway", "sandbox"),
+            Set("Region:SeedTenants:0:MediaDestinations:0", "loopback"),
             Set("Orleans:ClusterId", "pcicloud-" + region),
-            Set("Orleans:ServiceId", "pcicloud-" + region),
             Set("Orleans:SiloPort", o.SiloPorts[region]),
             Set("Orleans:GatewayPort", o.GatewayPorts[region]),
         ]);
@@ -29,13 +34,13 @@ internal static class StackLayout
     {
         var args = Common(o.WorkerUrl(region));
         args.AddRange([
-            Set("Worker:Region", region),
-            Set("Worker:PublicHost", StackOptions.Loopback),
-            Set("Worker:PublicBaseUrl", o.WorkerUrl(region).ToString().TrimEnd('/')),
-            Set("Worker:RtpPortStart", o.RtpPortStarts[region]),
-            Set("Worker:RtpPortCount", o.RtpPortCount),
+            Set("MaskingWorker:WorkerId", "local-" + region),
             Set("Orleans:ClusterId", "pcicloud-" + region),
-            Set("Orleans:ServiceId", "pcicloud-" + region),
+            Set("MaskingWorker:RtpBindAddress", StackOptions.Loopback),
+            Set("MaskingWorker:AdvertisedRtpHost", StackOptions.Loopback),
+            Set("MaskingWorker:RtpPortStart", o.RtpPortStarts[region]),
+            Set("MaskingWorker:RtpPortEnd", o.RtpPortStarts[region] + o.RtpPortCount - 1),
+            Set("MaskingWorker:WebSocketBaseUrl", "ws://" + o.WorkerUrl(region).Authority),
             Set("Orleans:GatewayPort", o.GatewayPorts[region]),
         ]);
         AddRedis(o, region, args);
@@ -49,13 +54,21 @@ internal static class StackLayout
         {
             args.Add(Set($"Edge:Regions:{region}", o.RegionUrl(region).ToString().TrimEnd('/')));
         }
-        args.Add(Set("Edge:AdminKey", o.AdminKey));
+        args.Add(Set("Edge:PlatformAdminKey", o.AdminKey));
+        foreach (var region in StackOptions.RegionNames)
+        {
+            // Routable at once; the edge's poll of each region's tenant list keeps it current.
+            args.Add(Set($"Edge:StaticTenants:{StackOptions.TenantOf(region)}", region));
+        }
         return args;
     }
 
     private static List<string> Common(Uri url) =>
     [
         "--urls", url.ToString().TrimEnd('/'),
+        // The hosts' appsettings files would collide in one output folder: every setting the
+        // stack depends on is given here, and no appsettings file is read.
+        "--contentRoot", ContentRoot.Value,
         "--environment", "Development",
         // Readable output: the services' own messages, and only warnings from the frameworks.
         Set("Logging:LogLevel:Default", "Information"),
@@ -65,13 +78,18 @@ internal static class StackLayout
         Set("Logging:LogLevel:Yarp", "Warning"),
     ];
 
+    private static readonly Lazy<string> ContentRoot = new(() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pcicloud-localstack-content")).FullName);
+
     private static void AddRedis(StackOptions o, string region, List<string> args)
     {
         if (o.Redis is not null)
         {
             // One Redis, one logical database per region: the regions share nothing.
             var db = Array.IndexOf(StackOptions.RegionNames.ToArray(), region);
-            args.Add(Set("Redis:ConnectionString", $"{o.Redis},defaultDatabase={db}"));
+            var connection = $"{o.Redis},defaultDatabase={db}";
+            args.Add(Set("Redis:ConnectionString", connection));
+            args.Add(Set("ConnectionStrings:redis", connection));
         }
     }
 
