@@ -76,6 +76,7 @@ internal static class StackLayout
         Set("Logging:LogLevel:Orleans", "Warning"),
         Set("Logging:LogLevel:System.Net.Http", "Warning"),
         Set("Logging:LogLevel:Yarp", "Warning"),
+        Set("Logging:LogLevel:Polly", "Warning"),
     ];
 
     private static readonly Lazy<string> ContentRoot = new(() =>

@@ -219,6 +219,7 @@
     $("submit-button").disabled = busy || s.status !== "ready";
     $("cancel-button").disabled = busy || !open;
     Array.prototype.forEach.call($("edit-form").elements, function (el) { el.disabled = busy || !open; });
+    $("edit-form").hidden = !open;
     renderOutcome(s);
   }
 
