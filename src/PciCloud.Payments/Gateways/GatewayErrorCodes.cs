@@ -13,5 +13,6 @@ public static class GatewayErrorCodes
     public const string Timeout = "gateway_timeout";
     public const string RateLimited = "rate_limited";
     public const string AuthenticationFailed = "gateway_authentication_failed";
+    public const string Processing = "payment_processing";
     public const string Unknown = "gateway_error";
 }

@@ -44,6 +44,11 @@ public static class PaymentSessionSubmitter
         }
 
         var found = await gateway.LookupAsync(LookupRequest.ByIdempotencyKey(idempotencyKey), cancellationToken).ConfigureAwait(false);
+        if (found is { Outcome: GatewayOutcome.Error, Retryable: true })
+        {
+            return SessionResult.Refused(SessionRefusalCodes.GatewayUnavailable); // still unknown: stay submitting, try again later
+        }
+
         return session.CompleteSubmit(found is not null
             ? SessionOutcome.FromGateway(session.Intent, found)
             : new SessionOutcome(GatewayOutcome.Error) { ErrorCode = SessionFailureCodes.OutcomeUnknown, Message = "The payment did not reach the gateway: nothing was charged. Start a new session." });

@@ -36,6 +36,9 @@ public static class SessionRefusalCodes
     /// <summary>A text field is too long, or another malformed value. HTTP 400.</summary>
     public const string InvalidRequest = "invalid_request";
 
+    /// <summary>The gateway could not be asked (reconciliation): the session stays submitting; try again. HTTP 503.</summary>
+    public const string GatewayUnavailable = "gateway_unavailable";
+
     /// <summary>Zero or negative amount for an intent that charges. HTTP 400.</summary>
     public const string InvalidAmount = "invalid_amount";
 }
