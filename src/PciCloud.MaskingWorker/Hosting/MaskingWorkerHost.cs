@@ -5,6 +5,8 @@ using PciCloud.MaskingWorker.Directory;
 using PciCloud.MaskingWorker.Rtp;
 using PciCloud.MaskingWorker.Streams;
 using PciCloud.MaskingWorker.WebSockets;
+using Microsoft.Extensions.Options;
+using PciCloud.Media.Evidence;
 using PciCloud.Media.Masking;
 
 namespace PciCloud.MaskingWorker.Hosting;
@@ -30,6 +32,8 @@ public static class MaskingWorkerHost
         var section = builder.Configuration.GetSection(MaskingWorkerOptions.SectionName);
         builder.Services.Configure<MaskingWorkerOptions>(section);
         builder.Services.Configure<MaskingOptions>(section.GetSection("Masking"));
+        builder.Services.AddSingleton<IOptions<OutputLeakDetectorOptions>>(_ =>
+            Options.Create(section.GetSection("Evidence").Get<OutputLeakDetectorOptions>() ?? OutputLeakCheckFactory.Strict));
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<WorkerMetrics>();
         builder.Services.TryAddSingleton<IFrameMaskerFactory, MaskingChannelMaskerFactory>();

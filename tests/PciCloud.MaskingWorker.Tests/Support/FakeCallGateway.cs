@@ -7,6 +7,7 @@ namespace PciCloud.MaskingWorker.Tests.Support;
 internal sealed class FakeCallGateway : ICallGateway
 {
     private readonly ConcurrentDictionary<string, CallMediaSettings> _settings = new();
+    private readonly SemaphoreSlim _changed = new(0);
 
     public ConcurrentQueue<(string CallId, KeyPressReport KeyPress)> KeyPresses { get; } = new();
 
@@ -18,6 +19,19 @@ internal sealed class FakeCallGateway : ICallGateway
     public void Add(CallMediaSettings settings) => _settings[settings.CallId] = settings;
 
     public void Remove(string callId) => _settings.TryRemove(callId, out _);
+
+    /// <summary>Waits (on a signal, not a sleep) until the call has <paramref name="count"/> key presses.</summary>
+    public async Task<string> WaitForDigitsAsync(string callId, int count, TimeSpan timeout)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout);
+        while (KeyPresses.Count(k => k.CallId == callId) < count)
+        {
+            await _changed.WaitAsync(cts.Token);
+        }
+
+        return Digits(callId);
+    }
 
     public string Digits(string callId) =>
         new([.. KeyPresses.Where(k => k.CallId == callId).OrderBy(k => k.KeyPress.Sequence).Select(k => k.KeyPress.Digit)]);
@@ -32,6 +46,7 @@ internal sealed class FakeCallGateway : ICallGateway
     {
         ThrowIfUnreachable();
         KeyPresses.Enqueue((callId, keyPress));
+        _changed.Release();
         return Task.CompletedTask;
     }
 
