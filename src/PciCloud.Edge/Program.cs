@@ -1,6 +1,10 @@
+using PciCloud.Edge;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddEdge();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.MapEdge();
 app.Run();
 
 public partial class Program;

@@ -1,2 +1,3 @@
-Console.Error.WriteLine("PciCloud local stack: not built yet (see issue 7).");
-return 1;
+using PciCloud.LocalStack.Hosting;
+
+return await LocalStackApp.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace PciCloud.Payments.Gateways;
+
+public sealed record CancelScheduleRequest(string IdempotencyKey, string ScheduleReference);

@@ -1,0 +1,39 @@
+using PciCloud.Payments.Cards;
+
+namespace PciCloud.Payments.Sessions;
+
+/// <summary>Per-tenant session settings.</summary>
+public sealed record PaymentSessionOptions
+{
+    public static IReadOnlyList<CardField> DefaultFields { get; } = [CardField.CardNumber, CardField.Expiry, CardField.SecurityCode];
+
+    /// <summary>Must contain card_number and expiry, each field at most once.</summary>
+    public IReadOnlyList<CardField> Fields { get; init; } = DefaultFields;
+
+    public int AttemptsPerField { get; init; } = 3;
+
+    public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public CardValidationOptions Validation { get; init; } = new();
+
+    /// <summary>Null when the options are usable, else what is wrong with them (for an invalid_request answer).</summary>
+    public string? Problem()
+    {
+        if (!Fields.Contains(CardField.CardNumber) || !Fields.Contains(CardField.Expiry))
+        {
+            return "fields must include card_number and expiry.";
+        }
+
+        if (Fields.Distinct().Count() != Fields.Count || Fields.Any(f => !Enum.IsDefined(f)))
+        {
+            return "fields must be distinct known fields.";
+        }
+
+        if (AttemptsPerField is < 1 or > 10)
+        {
+            return "attempts per field must be between 1 and 10.";
+        }
+
+        return InactivityTimeout <= TimeSpan.Zero ? "the inactivity timeout must be positive." : null;
+    }
+}

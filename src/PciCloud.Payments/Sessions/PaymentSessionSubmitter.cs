@@ -1,0 +1,70 @@
+using PciCloud.Payments.Cards;
+using PciCloud.Payments.Gateways;
+
+namespace PciCloud.Payments.Sessions;
+
+/// <summary>
+/// Submits a ready session to a gateway: one request, with the caller's idempotency key, chosen by
+/// intent (charge, authorize; tokenize and recurring store the card and give a token — the
+/// recurring schedule itself is created by the caller, natively or as off-session charges).
+/// The card data is wiped whatever happens. When the call is cancelled or throws, the session
+/// stays submitting (the outcome is unknown): reconcile it with <see cref="IPaymentGateway.LookupAsync"/>.
+/// </summary>
+public static class PaymentSessionSubmitter
+{
+    public static async Task<SessionResult> SubmitAsync(PaymentSession session, IPaymentGateway gateway, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(gateway);
+        var begun = session.BeginSubmit(out var card);
+        if (!begun.IsAccepted)
+        {
+            return begun;
+        }
+
+        try
+        {
+            var result = await Send(session, gateway, idempotencyKey, card!, cancellationToken).ConfigureAwait(false);
+            return session.CompleteSubmit(result);
+        }
+        finally
+        {
+            card!.Dispose();
+        }
+    }
+
+    /// <summary>Reconciles a session left submitting: the gateway's stored outcome, or failed (nothing charged) when it has none.</summary>
+    public static async Task<SessionResult> ReconcileAsync(PaymentSession session, IPaymentGateway gateway, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(gateway);
+        if (session.Status != SessionStatus.Submitting)
+        {
+            return SessionResult.Refused(SessionRefusalCodes.InvalidState);
+        }
+
+        var found = await gateway.LookupAsync(LookupRequest.ByIdempotencyKey(idempotencyKey), cancellationToken).ConfigureAwait(false);
+        if (found is { Outcome: GatewayOutcome.Error, Retryable: true })
+        {
+            return SessionResult.Refused(SessionRefusalCodes.GatewayUnavailable); // still unknown: stay submitting, try again later
+        }
+
+        return session.CompleteSubmit(found is not null
+            ? SessionOutcome.FromGateway(session.Intent, found)
+            : new SessionOutcome(GatewayOutcome.Error) { ErrorCode = SessionFailureCodes.OutcomeUnknown, Message = "The payment did not reach the gateway: nothing was charged. Start a new session." });
+    }
+
+    private static Task<GatewayResult> Send(PaymentSession session, IPaymentGateway gateway, string key, CardDetails card, CancellationToken cancellationToken)
+    {
+        switch (session.Intent)
+        {
+            case PaymentIntent.Charge or PaymentIntent.Authorize:
+                var payment = new CardPaymentRequest(key, session.Amount!.Value, card) { Description = session.Description, Reference = session.Reference };
+                return session.Intent == PaymentIntent.Charge
+                    ? gateway.ChargeAsync(payment, cancellationToken)
+                    : gateway.AuthorizeAsync(payment, cancellationToken);
+            default:
+                return gateway.TokenizeAsync(new TokenizeRequest(key, card) { Description = session.Description, Reference = session.Reference }, cancellationToken);
+        }
+    }
+}

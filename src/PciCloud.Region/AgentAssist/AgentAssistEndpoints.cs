@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PciCloud.Region.AgentAssist;
+
+/// <summary>
+/// Serves the Agent Assist page: <c>GET /agent/{sessionId}?token=...</c> (the session's agentUrl)
+/// and its script and stylesheet. The page itself calls the public API with the session token.
+/// </summary>
+public static partial class AgentAssistEndpoints
+{
+    public static IEndpointRouteBuilder MapAgentAssist(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/agent").ExcludeFromDescription();
+
+        group.MapGet("/assets/{name}", (string name, HttpContext context) =>
+        {
+            if (!AgentAssistAssets.TryGetPublic(name, out var contentType, out var text))
+            {
+                return Results.NotFound();
+            }
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Text(text, contentType);
+        });
+
+        group.MapGet("/{sessionId}", async (string sessionId, string? token, HttpContext context, IConfiguration configuration) =>
+        {
+            var gate = context.RequestServices.GetService<IAgentAssistGate>() ?? ShapeOnlyAgentAssistGate.Instance;
+            var access = SessionIdPattern().IsMatch(sessionId) && !string.IsNullOrEmpty(token)
+                ? await gate.CheckAsync(sessionId, token, context.RequestAborted)
+                : null;
+            if (access is null)
+            {
+                AgentAssistSecurityHeaders.Apply(context.Response, []);
+                return Results.Content(AgentAssistAssets.LinkInvalidPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            AgentAssistSecurityHeaders.Apply(context.Response, AgentAssistSecurityHeaders.SafeOrigins(access.FramingOrigins));
+            var region = configuration["Region:Name"] ?? "";
+            var html = AgentAssistAssets.PageTemplate
+                .Replace("{{sessionId}}", WebUtility.HtmlEncode(sessionId), StringComparison.Ordinal)
+                .Replace("{{region}}", WebUtility.HtmlEncode(region.ToLowerInvariant()), StringComparison.Ordinal);
+            return Results.Content(html, "text/html; charset=utf-8");
+        });
+
+        return app;
+    }
+
+    [GeneratedRegex("^ps_[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex SessionIdPattern();
+}

@@ -1,0 +1,352 @@
+// Agent Assist: the agent's view of one payment session. Plain JS, no build step.
+// It authenticates only with the session-scoped token from its own link, and it only ever
+// receives and shows asterisks, the brand and the last four digits: never card data.
+(function () {
+  "use strict";
+
+  var FIELD_NAMES = { card_number: "Card number", expiry: "Expiry date", security_code: "Security code", postal_code: "Postcode" };
+  var FIELD_ORDER = ["card_number", "expiry", "security_code", "postal_code"];
+  var OPEN = { created: true, capturing: true, ready: true };
+  var STATUS_TEXT = {
+    created: "Ready to start", capturing: "Capturing", ready: "Ready to take payment", submitting: "Taking payment…",
+    succeeded: "Completed", failed: "Failed", cancelled: "Cancelled", expired: "Expired"
+  };
+  var FIELD_ERRORS = {
+    invalid_card_number: "That card number is not valid. Ask the customer to key it again.",
+    invalid_length: "That number has the wrong length. Ask the customer to key it again.",
+    card_brand_not_accepted: "This card type is not accepted. Ask for another card.",
+    brand_not_accepted: "This card type is not accepted. Ask for another card.",
+    invalid_expiry: "That expiry date is not valid. It is 4 digits: month then year (MMYY).",
+    card_expired: "That card has expired. Ask for another card.",
+    expired_card: "That card has expired. Ask for another card.",
+    invalid_security_code: "That security code is not valid. It is the 3 digits on the back (4 on the front for Amex).",
+    invalid_postal_code: "That postcode is not valid.",
+    digit_lost: "A key press was lost on the line. Reset the field and ask for it again.",
+    too_many_attempts: "Too many attempts. Start a new payment."
+  };
+  var DECLINES = {
+    insufficient_funds: "Insufficient funds — ask for another card",
+    card_declined: "Card declined — ask for another card",
+    generic_decline: "Card declined — ask for another card",
+    do_not_honor: "Card declined by the bank — ask for another card",
+    expired_card: "The card has expired — ask for another card",
+    incorrect_cvc: "Security code incorrect — start a new payment and capture the card again",
+    invalid_cvc: "Security code incorrect — start a new payment and capture the card again",
+    incorrect_number: "Card number incorrect — start a new payment and capture the card again",
+    invalid_number: "Card number incorrect — start a new payment and capture the card again",
+    invalid_expiry_year: "Expiry date incorrect — start a new payment and capture the card again",
+    invalid_expiry_month: "Expiry date incorrect — start a new payment and capture the card again",
+    lost_card: "Card declined — ask for another card",
+    stolen_card: "Card declined — ask for another card",
+    fraudulent: "Card declined — ask for another card",
+    processing_error: "The bank could not process the card — try again in a moment",
+    card_not_supported: "This card cannot be used for this payment — ask for another card",
+    currency_not_supported: "This card cannot pay in this currency — ask for another card"
+  };
+
+  var params = new URLSearchParams(window.location.search);
+  var token = params.get("token") || "";
+  var sessionId = document.body.getAttribute("data-session-id") || "";
+  var region = document.body.getAttribute("data-region") || "";
+  var $ = function (id) { return document.getElementById(id); };
+  var current = null, busy = false, source = null, retryMs = 500, gone = false, lastAnnounced = {};
+
+  function api(method, path, body) {
+    var init = { method: method, headers: { "Authorization": "Bearer " + token, "Accept": "application/json" }, cache: "no-store" };
+    if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+    return fetch(path, init).then(function (res) {
+      return res.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+        if (res.status === 401) { linkGone(); throw new Error("unauthenticated"); }
+        if (!res.ok) { var err = new Error((json && (json.detail || json.title)) || ("Request failed (" + res.status + ")")); err.problem = json; throw err; }
+        return json;
+      });
+    });
+  }
+
+  function linkGone() {
+    if (gone) { return; }
+    gone = true;
+    if (source) { source.close(); source = null; }
+    var main = $("app");
+    main.innerHTML = "";
+    var box = document.createElement("div");
+    box.className = "card gone";
+    box.setAttribute("role", "alert");
+    var h = document.createElement("h1");
+    h.textContent = "This payment link has expired or is not valid";
+    var p = document.createElement("p");
+    p.textContent = "Open the payment again from your agent desktop to get a new link.";
+    box.appendChild(h); box.appendChild(p); main.appendChild(box);
+  }
+
+  function showBanner(text) {
+    var b = $("banner");
+    b.textContent = text || "";
+    b.hidden = !text;
+  }
+
+  function announce(text) { $("live").textContent = text; }
+
+  function money(amount, currency) {
+    if (typeof amount !== "number" || !currency) { return "—"; }
+    try {
+      var fmt = new Intl.NumberFormat("en-GB", { style: "currency", currency: currency });
+      var digits = fmt.resolvedOptions().maximumFractionDigits;
+      return fmt.format(amount / Math.pow(10, digits));
+    } catch (e) { return amount + " " + currency; }
+  }
+
+  function minorUnits(text, currency) {
+    var digits = 2;
+    try { digits = new Intl.NumberFormat("en-GB", { style: "currency", currency: currency }).resolvedOptions().maximumFractionDigits; } catch (e) { digits = 2; }
+    if (!/^\d+(\.\d+)?$/.test(text)) { return NaN; }
+    var parts = text.split(".");
+    if (parts[1] && parts[1].length > digits) { return NaN; }
+    return Math.round(parseFloat(text) * Math.pow(10, digits));
+  }
+
+  // Asterisks grouped the way the number is printed on the card (Amex 4-6-5, Diners 4-6-4, else 4s).
+  function groupMasked(name, masked, brand) {
+    masked = (masked || "").replace(/[^*]/g, "*");
+    if (name === "expiry") { return masked.length > 2 ? masked.slice(0, 2) + " / " + masked.slice(2) : masked; }
+    if (name !== "card_number") { return masked; }
+    var sizes = brand === "amex" ? [4, 6, 5] : brand === "diners" ? [4, 6, 4] : null;
+    var out = [], i = 0, g = 0;
+    while (i < masked.length) {
+      var size = sizes ? (sizes[g] || 4) : 4;
+      out.push(masked.slice(i, i + size)); i += size; g++;
+    }
+    return out.join(" ");
+  }
+
+  function brandName(brand) {
+    var names = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", maestro: "Maestro" };
+    return names[brand] || (brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : "");
+  }
+
+  function fieldBadge(f) {
+    return { empty: "Waiting", capturing: "Listening for keys", complete: "Complete", invalid: "Invalid" }[f.state] || f.state;
+  }
+
+  function fieldInfo(name, f) {
+    var parts = [];
+    var n = f.length || 0;
+    if (f.state === "capturing" || n > 0) { parts.push(n + (n === 1 ? " digit" : " digits")); }
+    if (name === "card_number" && f.brand && f.last4 && f.state === "complete") { parts.push(brandName(f.brand) + " ending " + f.last4); }
+    if (typeof f.attemptsLeft === "number") { parts.push(f.attemptsLeft + (f.attemptsLeft === 1 ? " attempt left" : " attempts left")); }
+    return parts.join(" · ");
+  }
+
+  function fieldError(f) {
+    if (f.state !== "invalid" && !f.error) { return ""; }
+    return FIELD_ERRORS[f.error] || (f.error ? "Not valid (" + f.error.replace(/_/g, " ") + "). Reset and ask again." : "Not valid. Reset and ask again.");
+  }
+
+  function fieldRow(name) {
+    var row = document.querySelector('.field[data-field="' + name + '"]');
+    if (row) { return row; }
+    row = $("field-template").content.firstElementChild.cloneNode(true);
+    row.setAttribute("data-field", name);
+    row.id = "field-" + name;
+    var label = FIELD_NAMES[name] || name;
+    row.querySelector(".field-name").textContent = label;
+    var capture = row.querySelector(".capture"), reset = row.querySelector(".reset");
+    capture.textContent = "Capture " + label.toLowerCase();
+    capture.id = "capture-" + name;
+    reset.textContent = "Reset";
+    reset.id = "reset-" + name;
+    reset.setAttribute("aria-label", "Reset " + label.toLowerCase());
+    capture.addEventListener("click", function () { act("capture", { field: name }); });
+    reset.addEventListener("click", function () { act("reset", { field: name }); });
+    if (name === "postal_code" && region === "uk") { capture.hidden = true; }
+    $("fields").appendChild(row);
+    return row;
+  }
+
+  function announceField(name, f) {
+    var label = FIELD_NAMES[name] || name;
+    var key = f.state + "|" + (f.length || 0) + "|" + (f.error || "");
+    if (lastAnnounced[name] === key) { return; }
+    var first = lastAnnounced[name] === undefined;
+    lastAnnounced[name] = key;
+    if (first && f.state === "empty") { return; }
+    if (f.state === "complete") {
+      announce(label + " complete" + (f.brand && f.last4 ? ": " + brandName(f.brand) + " ending " + f.last4 : "") + ".");
+    } else if (f.state === "invalid") {
+      announce(label + " not valid. " + fieldError(f));
+    } else if (f.state === "capturing") {
+      announce(label + ": " + (f.length || 0) + " digits.");
+    }
+  }
+
+  function render(s) {
+    if (!s || gone) { return; }
+    current = s;
+    var open = !!OPEN[s.status];
+    $("status").textContent = STATUS_TEXT[s.status] || s.status;
+    $("status").setAttribute("data-status", s.status);
+    $("details").hidden = false; $("fields-section").hidden = false; $("actions").hidden = false;
+    $("amount-view").textContent = money(s.amount, s.currency);
+    $("description-view").textContent = s.description || "—";
+    $("reference-view").textContent = s.reference || "—";
+    $("call-id").textContent = s.callId || "—";
+    $("session-id").textContent = s.id || "—";
+    if (document.activeElement === null || document.activeElement.form !== $("edit-form")) {
+      if (typeof s.amount === "number" && s.currency) { $("amount-input").value = money(s.amount, s.currency).replace(/[^0-9.]/g, ""); }
+      $("currency-input").value = s.currency || "";
+      $("reference-input").value = s.reference || "";
+    }
+    $("postcode-label").hidden = region !== "uk";
+    var fields = s.fields || {};
+    var names = FIELD_ORDER.filter(function (n) { return fields[n]; })
+      .concat(Object.keys(fields).filter(function (n) { return FIELD_ORDER.indexOf(n) < 0; }));
+    names.forEach(function (name) {
+      var f = fields[name];
+      var row = fieldRow(name);
+      row.setAttribute("data-state", f.state);
+      row.querySelector(".badge").textContent = fieldBadge(f);
+      var masked = row.querySelector(".masked");
+      masked.textContent = groupMasked(name, f.masked, f.brand);
+      row.querySelector(".field-info").textContent = fieldInfo(name, f);
+      row.querySelector(".field-error").textContent = fieldError(f);
+      var attemptsLeft = typeof f.attemptsLeft === "number" ? f.attemptsLeft : 1;
+      row.querySelector(".capture").disabled = busy || !open || f.state === "capturing" || f.state === "complete" || attemptsLeft <= 0;
+      row.querySelector(".reset").disabled = busy || !open || (f.state === "empty" && !(f.length > 0));
+      announceField(name, f);
+    });
+    $("submit-button").disabled = busy || s.status !== "ready";
+    $("cancel-button").disabled = busy || !open;
+    Array.prototype.forEach.call($("edit-form").elements, function (el) { el.disabled = busy || !open; });
+    $("edit-form").hidden = !open;
+    renderOutcome(s);
+  }
+
+  function renderOutcome(s) {
+    var box = $("outcome"), text = "", next = "", outcome = "";
+    var r = s.result;
+    if (r && r.outcome === "approved") {
+      outcome = "approved";
+      var ref = r.paymentId || r.tokenId || r.scheduleId || "";
+      text = s.intent === "tokenize" ? "Card saved" : s.intent === "recurring" ? "Approved — recurring payments set up" : "Approved";
+      next = (ref ? "Payment reference " + ref : "") + (r.authorizationCode ? " · authorization code " + r.authorizationCode : "");
+    } else if (r && r.outcome === "declined") {
+      outcome = "declined";
+      text = "Declined: " + (DECLINES[r.declineCode] || r.message || "Card declined — ask for another card");
+      next = "To try another card, start a new payment on this call.";
+    } else if (r && r.outcome === "error") {
+      outcome = "error";
+      text = "The payment did not go through — nothing was charged";
+      next = "Start a new payment on this call and try again. If it happens again, contact support.";
+    } else if (s.status === "failed") {
+      outcome = "error";
+      text = "The payment failed — nothing was charged";
+      next = (s.error && FIELD_ERRORS[s.error]) || "Start a new payment on this call to try again.";
+    } else if (s.status === "cancelled") {
+      outcome = "error"; text = "Payment cancelled"; next = "Nothing was charged.";
+    } else if (s.status === "expired") {
+      outcome = "error"; text = "This payment has expired"; next = "Nothing was charged. Start a new payment from your desktop.";
+    }
+    box.hidden = !outcome;
+    box.setAttribute("data-outcome", outcome);
+    if ($("outcome-text").textContent !== text && text) { announce(text + ". " + next); }
+    $("outcome-text").textContent = text;
+    $("outcome-next").textContent = next;
+    var canRefund = s.status === "succeeded" && r && r.paymentId && s.agentCanRefund === true && s.intent !== "tokenize";
+    $("refund-form").hidden = !canRefund;
+    $("refund-button").disabled = busy || !canRefund;
+  }
+
+  function act(action, body) {
+    if (!current || busy) { return; }
+    busy = true; render(current); showBanner("");
+    api("POST", "/v1/payment-sessions/" + encodeURIComponent(sessionId) + "/" + action, body || {})
+      .then(function (s) { busy = false; render(s); })
+      .catch(function (e) { busy = false; if (!gone) { showBanner(e.message); render(current); } });
+  }
+
+  function saveDetails(ev) {
+    ev.preventDefault();
+    if (!current || busy) { return; }
+    var currency = $("currency-input").value.trim().toUpperCase();
+    var patch = {};
+    var amountText = $("amount-input").value.trim();
+    if (amountText) {
+      var amount = minorUnits(amountText, currency || current.currency);
+      if (!(amount > 0)) { showBanner("Enter the amount as a number, for example 19.99."); $("amount-input").focus(); return; }
+      if (amount !== current.amount) { patch.amount = amount; }
+    }
+    if (currency && currency !== current.currency) {
+      if (!/^[A-Z]{3}$/.test(currency)) { showBanner("Enter the currency as 3 letters, for example GBP."); $("currency-input").focus(); return; }
+      patch.currency = currency;
+    }
+    var reference = $("reference-input").value.trim();
+    if (reference !== (current.reference || "")) { patch.reference = reference; }
+    var postcode = $("postcode-input").value.trim().toUpperCase();
+    if (region === "uk" && postcode) { patch.postalCode = postcode; }
+    if (Object.keys(patch).length === 0) { showBanner(""); announce("Nothing to save."); return; }
+    busy = true; render(current); showBanner("");
+    api("PATCH", "/v1/payment-sessions/" + encodeURIComponent(sessionId), patch)
+      .then(function (s) { busy = false; $("postcode-input").value = ""; announce("Details saved."); render(s); })
+      .catch(function (e) { busy = false; if (!gone) { showBanner(e.message); render(current); } });
+  }
+
+  function refund(ev) {
+    ev.preventDefault();
+    if (!current || busy || !current.result || !current.result.paymentId) { return; }
+    var body = {};
+    var text = $("refund-input").value.trim();
+    if (text) {
+      var amount = minorUnits(text, current.currency);
+      if (!(amount > 0)) { showBanner("Enter the refund amount as a number, for example 5.00, or leave it empty for a full refund."); return; }
+      body.amount = amount;
+    }
+    busy = true; render(current); showBanner("");
+    api("POST", "/v1/payments/" + encodeURIComponent(current.result.paymentId) + "/refunds", body)
+      .then(function (r) { busy = false; render(current); $("outcome-next").textContent = "Refund " + (r && r.id ? r.id + " " : "") + (r && r.status ? r.status : "requested") + " for " + money(r && r.amount, current.currency) + "."; announce($("outcome-next").textContent); })
+      .catch(function (e) { busy = false; if (!gone) { showBanner(e.message); render(current); } });
+  }
+
+  // Live updates: the session's event stream. EventSource retries network drops by itself; when
+  // the server closes it for good we reopen it with a growing pause, and resync with a GET.
+  function connect() {
+    if (gone) { return; }
+    var url = "/v1/payment-sessions/" + encodeURIComponent(sessionId) + "/events?token=" + encodeURIComponent(token);
+    source = new EventSource(url);
+    var onData = function (ev) {
+      try { render(JSON.parse(ev.data)); } catch (e) { /* a malformed event is ignored; the next one resyncs */ }
+    };
+    source.onmessage = onData;
+    ["session", "payment_session.updated", "update"].forEach(function (name) { source.addEventListener(name, onData); });
+    source.onopen = function () { retryMs = 500; $("connection").textContent = ""; refresh(); };
+    source.onerror = function () {
+      if (gone) { return; }
+      $("connection").textContent = "Reconnecting to live updates…";
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(function () { refresh(); connect(); }, retryMs);
+        retryMs = Math.min(retryMs * 2, 10000);
+      }
+    };
+  }
+
+  function refresh() {
+    return api("GET", "/v1/payment-sessions/" + encodeURIComponent(sessionId))
+      .then(render)
+      .catch(function (e) { if (!gone) { showBanner(e.message); } });
+  }
+
+  function start() {
+    if (!token || !/^ps_[A-Za-z0-9_-]+$/.test(sessionId)) { linkGone(); return; }
+    $("edit-form").addEventListener("submit", saveDetails);
+    $("refund-form").addEventListener("submit", refund);
+    $("submit-button").addEventListener("click", function () { act("submit"); });
+    $("cancel-button").addEventListener("click", function () {
+      if (window.confirm("Cancel this payment? Nothing will be charged.")) { act("cancel"); }
+    });
+    refresh().then(connect);
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
