@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HdrHistogram;
 using PciCloud.LoadTests.Runner;
 
 namespace PciCloud.LoadTests.MaskingWorker;
@@ -39,16 +40,17 @@ public sealed class MaskingWorkerScenario : IScenario
             var clock = Stopwatch.StartNew();
             await Task.Run(() => generator.Run(warmup, stop.Token), cancellationToken);
             var elapsed = clock.Elapsed;
-            await Task.Delay(500, cancellationToken); // the last copies in flight
+            generator.Finish();
             var stats = (await http.GetStringAsync("/stats", cancellationToken)).Split(' ');
             var cpuPercent = (double.Parse(stats[0], CultureInfo.InvariantCulture) - cpuBefore) / elapsed.TotalMilliseconds * 100;
             await stop.CancelAsync();
 
             var expected = generator.Sent * 2;
             var lost = Math.Max(0, expected - generator.Received);
-            var p50 = generator.Delay.GetValueAtPercentile(50) / 1000.0;
-            var p99 = generator.Delay.GetValueAtPercentile(99) / 1000.0;
-            var max = generator.Delay.GetMaxValue() / 1000.0;
+            var empty = generator.Delay.TotalCount == 0;
+            var p50 = empty ? double.NaN : generator.Delay.GetValueAtPercentile(50) / 1000.0;
+            var p99 = empty ? double.NaN : generator.Delay.GetValueAtPercentile(99) / 1000.0;
+            var max = empty ? double.NaN : generator.Delay.GetMaxValue() / 1000.0;
             rows.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{calls} | {calls * 50} | {p50:0.00} | {p99:0.00} | {max:0.0} | {generator.Late} | {lost} | {cpuPercent:0} | {stats[6]}"));
             Console.WriteLine(rows[^1]);

@@ -22,6 +22,7 @@ public sealed class RtpLoadGenerator : IDisposable
     private readonly int _portStart;
     private readonly Socket _sender = NewSocket();
     private readonly Socket[] _sinks = [NewSocket(), NewSocket()];
+    private readonly List<Thread> _receivers = [];
     private readonly byte[][] _audio;
     private readonly long[,] _sentAt;
     private readonly int _packetsPerCall;
@@ -36,8 +37,8 @@ public sealed class RtpLoadGenerator : IDisposable
         _packetsPerCall = (int)(length.TotalMilliseconds / 20) + 1;
         _sentAt = new long[calls, _packetsPerCall];
         var silence = Enumerable.Repeat(MuLaw.Silence, 8000).ToArray();
-        var keyed = new byte[8000 * 4];
-        MuLaw.Encode(DtmfSynth.Sequence("4111111111111111", -10, 70, 80).AsSpan(0, keyed.Length), keyed);
+        var keyed = Enumerable.Repeat(MuLaw.Silence, 8000 * 4).ToArray(); // a card entry, then silence, looped
+        MuLaw.Encode(DtmfSynth.Sequence("4111111111111111", -10, 70, 80), keyed);
         var everyNth = dtmfShare > 0 ? (int)Math.Round(1 / dtmfShare) : int.MaxValue;
         _audio = [.. Enumerable.Range(0, calls).Select(i => i % everyNth == 0 ? keyed : silence)];
     }
@@ -57,8 +58,8 @@ public sealed class RtpLoadGenerator : IDisposable
     /// <summary>Runs the calls for the whole length; only packets sent after <paramref name="warmup"/> are measured.</summary>
     public void Run(TimeSpan warmup, CancellationToken cancellationToken)
     {
-        var receivers = _sinks.Select(s => new Thread(() => Receive(s, cancellationToken)) { IsBackground = true, Priority = ThreadPriority.AboveNormal }).ToList();
-        receivers.ForEach(t => t.Start());
+        _receivers.AddRange(_sinks.Select(s => new Thread(() => Receive(s, cancellationToken)) { IsBackground = true, Priority = ThreadPriority.AboveNormal }));
+        _receivers.ForEach(t => t.Start());
         var packet = new byte[12 + Samples];
         var targets = Enumerable.Range(0, _calls).Select(i => new IPEndPoint(IPAddress.Loopback, _portStart + i).Serialize()).ToArray();
         var start = Stopwatch.GetTimestamp();
@@ -91,6 +92,18 @@ public sealed class RtpLoadGenerator : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>Stops receiving (after the last copies in flight had their time) and merges the receivers' histograms.</summary>
+    public void Finish()
+    {
+        Thread.Sleep(500);
+        foreach (var sink in _sinks)
+        {
+            sink.Dispose();
+        }
+
+        _receivers.ForEach(t => t.Join());
     }
 
     public void Dispose()
