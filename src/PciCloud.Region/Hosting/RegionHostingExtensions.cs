@@ -4,6 +4,7 @@ using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
 using PciCloud.Region.Http;
 using PciCloud.Region.Secrets;
+using PciCloud.Region.Webhooks;
 
 namespace PciCloud.Region.Hosting;
 
@@ -21,6 +22,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<MediaTokens>();
         builder.Services.AddSingleton<CallerAuthenticator>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -60,6 +62,7 @@ public static class RegionHostingExtensions
         app.MapOpenApi();
         app.MapTenantsAdminApi();
         app.MapCallsApi();
+        app.MapTenantRecordsApis();
         return app;
     }
 }
