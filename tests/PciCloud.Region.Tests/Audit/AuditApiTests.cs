@@ -16,6 +16,7 @@ public sealed class AuditApiTests(SharedRegion region)
     public async Task List_CallActionsRecordedWithActorAndOutcome_ChainHolds()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var callId = (string)(await (await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
         await client.PostJsonAsync($"/v1/calls/{callId}/end", new { });
 
@@ -47,6 +48,7 @@ public sealed class AuditApiTests(SharedRegion region)
     public async Task Chain_EditOrRemovalAnywhere_Detected()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         for (var i = 0; i < 3; i++)
         {
             await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } });
@@ -80,6 +82,7 @@ public sealed class AuditApiTests(SharedRegion region)
     public async Task List_TenantScopedAndFiltered()
     {
         var a = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var b = region.ClientWithKey(RegionApplication.KeyB);
         var callId = (string)(await (await a.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
 

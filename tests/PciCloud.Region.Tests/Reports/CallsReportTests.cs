@@ -21,6 +21,7 @@ public sealed class CallsReportTests(SharedRegion region)
     public async Task Json_PagesWithCursor_RowHasEveryName()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var from = Rfc3339(DateTimeOffset.UtcNow.AddSeconds(-1));
         var ids = await CreateCallsAsync(client, 3, "json");
         await region.Grains.GetGrain<ICallGrain>(ids[0]).ReportMaskingSummary(new MaskingSummary(16, ["inband", "rfc4733"], 0, 0, []));
@@ -57,6 +58,7 @@ public sealed class CallsReportTests(SharedRegion region)
     public async Task Csv_HeaderIsTheRowNames_TransportsJoinedWithSemicolon()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var from = Rfc3339(DateTimeOffset.UtcNow.AddSeconds(-1));
         var ids = await CreateCallsAsync(client, 2, "csv,\"quoted\"");
         await region.Grains.GetGrain<ICallGrain>(ids[1]).ReportMaskingSummary(new MaskingSummary(3, ["inband", "websocket-dtmf"], 1, 0, []));
@@ -90,6 +92,7 @@ public sealed class CallsReportTests(SharedRegion region)
     public async Task Report_TenantBSeesNoneOfTenantA()
     {
         var a = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var b = region.ClientWithKey(RegionApplication.KeyB);
         var ids = await CreateCallsAsync(a, 2, "iso");
 

@@ -22,6 +22,7 @@ public sealed class WebhookDeliveryTests(WebhookRegion region) : IClassFixture<W
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
         var secret = await SetEndpointAsync(client, receiver.Url, ["call.ended"]);
         receiver.RespondWith(500, 503);
 
