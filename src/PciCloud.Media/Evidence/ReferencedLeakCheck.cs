@@ -63,9 +63,10 @@ public sealed class ReferencedLeakCheck
     /// <summary>Tone spans found in the input (each a key press, or a tone too short to count as one).</summary>
     public long InputToneSpans { get; private set; }
 
-    /// <summary>Takes the next chunk of the original (input) audio.</summary>
-    public void ProcessInput(ReadOnlySpan<short> samples)
+    /// <summary>Takes the next chunk of the original (input) audio; returns the leaks it let the check confirm.</summary>
+    public int ProcessInput(ReadOnlySpan<short> samples)
     {
+        var before = Leaks;
         for (var i = 0; i < samples.Length; i++)
         {
             if (_input.Push(samples[i], out var frame, out var key))
@@ -74,9 +75,11 @@ public sealed class ReferencedLeakCheck
                 EvaluateReadyOutput();
             }
         }
+
+        return (int)(Leaks - before);
     }
 
-    /// <summary>Takes the next chunk of the output audio; returns the leaks confirmed so far by this call.</summary>
+    /// <summary>Takes the next chunk of the output audio; returns the leaks confirmed by this call.</summary>
     public int ProcessOutput(ReadOnlySpan<short> samples)
     {
         var before = Leaks;

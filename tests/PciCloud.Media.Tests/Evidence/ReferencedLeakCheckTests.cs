@@ -38,6 +38,24 @@ public sealed class ReferencedLeakCheckTests
     }
 
     [Fact]
+    public void ReturnedCounts_AddUpToLeaks()
+    {
+        var audio = TestSignals.ToPcm(new CardEntry(Card, 60, 60, -10).Signal);
+        var check = new ReferencedLeakCheck(0);
+        var reported = 0;
+        for (var i = 0; i < audio.Length; i += 160)
+        {
+            var chunk = audio.AsSpan(i, Math.Min(160, audio.Length - i));
+            reported += check.ProcessInput(chunk);
+            reported += check.ProcessOutput(chunk);
+        }
+
+        reported += check.Complete();
+        Assert.Equal(Card.Length, check.Leaks);
+        Assert.Equal(check.Leaks, reported);
+    }
+
+    [Fact]
     public void PerfectMask_NoLeak()
     {
         var entry = new CardEntry(Card, 70, 70, -5);
