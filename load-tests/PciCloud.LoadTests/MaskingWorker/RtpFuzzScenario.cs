@@ -32,8 +32,9 @@ public sealed class RtpFuzzScenario : IScenario
         var metrics = new WorkerMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var region = new LoadTestRegion(1, 0, new IPEndPoint(IPAddress.Loopback, 9), new IPEndPoint(IPAddress.Loopback, 9));
         var delivery = new KeyPressDelivery("fuzz", region, metrics, NullLogger.Instance, TimeSpan.FromSeconds(1));
-        var audio = new MaskedAudioStream("fuzz", AudioCodec.Pcmu, new MaskingChannelMasker(new MaskingOptions(), AudioCodec.Pcmu),
-            new OutputLeakCheck(AudioCodec.Pcmu, OutputLeakCheckFactory.Strict), delivery, metrics, NullLogger.Instance);
+        var masker = new MaskingChannelMasker(new MaskingOptions(), AudioCodec.Pcmu);
+        var audio = new MaskedAudioStream("fuzz", AudioCodec.Pcmu, masker,
+            new OutputLeakCheck(AudioCodec.Pcmu, masker.LookaheadSamples, OutputLeakCheckFactory.Strict), delivery, metrics, NullLogger.Instance);
         var settings = new CallMediaSettings { CallId = "fuzz", Transport = MediaTransportKind.Rtp, Codec = AudioCodec.Pcmu };
         var processor = new RtpStreamProcessor(settings, audio, metrics, 1500);
         var codes = new byte[8000 * 3];
