@@ -1,4 +1,11 @@
+using PciCloud.LoadTests.Edge;
+using PciCloud.LoadTests.Runner;
+
 // Scenario runner for PciCloud load tests (HdrHistogram, NBomber-style reports).
-// Scenarios are added per component; see README.md in this folder.
-Console.Error.WriteLine("usage: PciCloud.LoadTests <scenario> [options]");
-return 2;
+// Usage: dotnet run -c Release --project load-tests/PciCloud.LoadTests -- <scenario> [--seconds N] [--key value ...]
+return await ScenarioRunner.RunAsync(args,
+[
+    new EdgeScenario(),
+    new ServeBackendScenario(),
+    new ServeEdgeScenario(),
+]);

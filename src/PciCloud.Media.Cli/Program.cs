@@ -1,2 +1,3 @@
-Console.Error.WriteLine("usage: pcicloud-media detect|mask|synth|bench ...");
-return 2;
+using PciCloud.Media.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

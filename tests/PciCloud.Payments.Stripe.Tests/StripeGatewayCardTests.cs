@@ -166,6 +166,30 @@ public sealed class StripeGatewayCardTests : IDisposable
     }
 
     [Fact]
+    public async Task Charge_StripeTooSlow_TimesOutEachAttempt_ThenIsARetryableError()
+    {
+        _stripe.OnPost("/v1/payment_methods", StripeJson.PaymentMethod);
+        _stripe.OnPostSlow("/v1/payment_intents", StripeJson.PaymentIntent("succeeded"), TimeSpan.FromSeconds(3));
+
+        // WireMock logs a request only once its (delayed) answer is sent, so the attempts are not
+        // counted here; retrying with the same key is shown by the 500-then-200 test.
+        var result = await _stripe.Gateway(maxRetries: 1, attemptTimeout: TimeSpan.FromMilliseconds(300)).ChargeAsync(Payment(), Ct);
+
+        Assert.Equal(GatewayErrorCodes.Timeout, result.ErrorCode);
+        Assert.True(result.Retryable);
+    }
+
+    [Fact]
+    public async Task Charge_CallerCancels_Throws_InsteadOfReportingAnOutcome()
+    {
+        _stripe.OnPost("/v1/payment_methods", StripeJson.PaymentMethod);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _stripe.Gateway().ChargeAsync(Payment(), cts.Token));
+    }
+
+    [Fact]
     public async Task Charge_InvalidIdempotencyKey_SendsNothing()
     {
         var result = await _stripe.Gateway().ChargeAsync(Payment(""), Ct);

@@ -47,6 +47,11 @@ internal sealed class StripeStub : IDisposable
 
     public void OnPost(string path, string json, int status = 200) => On("POST", path, status, json);
 
+    /// <summary>Answers only after <paramref name="delay"/> (to exercise the per-attempt timeout).</summary>
+    public void OnPostSlow(string path, string json, TimeSpan delay) =>
+        _server.Given(Request.Create().WithPath(path).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(json).WithDelay(delay));
+
     public IReadOnlyList<StubRequest> Requests => [.. _server.LogEntries.Select(e => new StubRequest(e.RequestMessage!))];
 
     public void Dispose() => _server.Stop();

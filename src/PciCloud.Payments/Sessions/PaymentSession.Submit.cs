@@ -70,7 +70,7 @@ public sealed partial class PaymentSession
         }
 
         Status = SessionStatus.Cancelled;
-        CapturingField = null;
+        StopCapturing();
         WipeAll();
         Touch();
         return SessionResult.Accepted;

@@ -107,7 +107,7 @@ public sealed partial class PaymentSession
         }
 
         Status = SessionStatus.Expired;
-        CapturingField = null;
+        StopCapturing();
         WipeAll();
         return true;
     }
@@ -131,6 +131,16 @@ public sealed partial class PaymentSession
     private CapturedField? Find(CardField field) => Array.Find(_fields, f => f.Field == field);
 
     private void Touch() => LastActivityAt = _time.GetUtcNow();
+
+    /// <summary>A field left half-keyed when the session ends goes back to empty.</summary>
+    private void StopCapturing()
+    {
+        if (CapturingField is { } field)
+        {
+            Find(field)!.Clear();
+            CapturingField = null;
+        }
+    }
 
     private void WipeAll()
     {

@@ -68,7 +68,7 @@ public sealed class EdgeStack : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var edge = EdgeHost.Create(builder =>
+        var edge = EdgeHost.Create(CleanContentRoot.Options, builder =>
         {
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(settings);

@@ -1,0 +1,14 @@
+using PciCloud.Contracts.Media;
+
+namespace PciCloud.Contracts.Calls;
+
+/// <summary>Everything a CallGrain needs to start: who owns it, its media and the worker reserved for it.</summary>
+[GenerateSerializer, Immutable, Alias("pcicloud.call-start.v1")]
+public sealed record CallStart(
+    [property: Id(0)] string TenantId,
+    [property: Id(1)] string? ExternalId,
+    [property: Id(2)] string? From,
+    [property: Id(3)] string? To,
+    [property: Id(4)] CallMediaRequest Media,
+    [property: Id(5)] MediaReservation Reservation,
+    [property: Id(6)] string MediaTokenSha256);

@@ -1,0 +1,34 @@
+namespace PciCloud.Contracts.Calls;
+
+/// <summary>One call (key: call id). Persisted, never digits.</summary>
+[Alias("pcicloud.call-grain.v1")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    [Alias("start")] Task<CallView> StartAsync(CallStart start);
+
+    [Alias("get")] Task<CallView?> GetAsync();
+
+    [Alias("end")] Task<CallView?> EndAsync();
+
+    /// <summary>For the masking worker: the call's media settings, or null for an unknown call.</summary>
+    [Alias("media-settings")] Task<MediaSettings?> GetMediaSettings();
+
+    /// <summary>True when <paramref name="token"/> is this call's media token and the call is active.</summary>
+    [Alias("validate-media-token")] Task<bool> ValidateMediaToken(string token);
+
+    /// <summary>For the masking worker: one detected key press, idempotent per sequence.</summary>
+    [Alias("key-press")] Task<KeyPressOutcome> ReportKeyPress(KeyPressReport report);
+
+    /// <summary>For the masking worker: the call's masking evidence so far (replaces the previous).</summary>
+    [Alias("masking-summary")] Task ReportMaskingSummary(MaskingSummary summary);
+
+    [Alias("masking-report")] Task<MaskingSummary?> GetMaskingSummaryAsync();
+
+    /// <summary>Attach a new payment session; false when another one is still open.</summary>
+    [Alias("open-session")] Task<bool> OpenSessionAsync(string sessionId);
+
+    /// <summary>The session reached a final status: it is no longer the open one.</summary>
+    [Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
+
+    [Alias("report-row")] Task<CallReportRow?> GetReportRowAsync();
+}

@@ -1,0 +1,26 @@
+namespace PciCloud.Contracts.Media;
+
+/// <summary>
+/// The region's masking workers (one instance, key <see cref="Key"/>). Workers register, then
+/// heartbeat; one that misses heartbeats for the directory's timeout is dropped and gets no new
+/// calls. The region reserves a worker (and an RTP port) before it answers POST /v1/calls.
+/// </summary>
+[Alias("pcicloud.media-worker-directory-grain.v1")]
+public interface IMediaWorkerDirectoryGrain : IGrainWithStringKey
+{
+    const string Key = "region";
+
+    [Alias("register")] Task RegisterAsync(MediaWorkerRegistration registration);
+
+    /// <summary>False when the directory does not know the worker (it must register again).</summary>
+    [Alias("heartbeat")] Task<bool> HeartbeatAsync(string workerId, MediaWorkerLoad load);
+
+    [Alias("unregister")] Task UnregisterAsync(string workerId);
+
+    /// <summary>A live worker with room and, for "rtp", a free port; null when there is none.</summary>
+    [Alias("reserve")] Task<MediaReservation?> ReserveMedia(string callId, string transport);
+
+    [Alias("release")] Task ReleaseMedia(string callId);
+
+    [Alias("list")] Task<IReadOnlyList<MediaWorkerInfo>> ListAsync();
+}

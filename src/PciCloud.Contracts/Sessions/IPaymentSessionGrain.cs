@@ -1,0 +1,32 @@
+using Orleans.Concurrency;
+
+namespace PciCloud.Contracts.Sessions;
+
+/// <summary>
+/// One payment session (key: session id). Card data lives only in the activation's memory; the
+/// persisted state is the masked view, status and result.
+/// </summary>
+[Alias("pcicloud.payment-session-grain.v1")]
+public interface IPaymentSessionGrain : IGrainWithStringKey
+{
+    [Alias("create")] Task<SessionReply> CreateAsync(SessionCreate create);
+
+    [Alias("get")] Task<PaymentSessionView?> GetAsync();
+
+    [Alias("patch")] Task<SessionReply> PatchAsync(SessionPatch patch);
+
+    [Alias("capture")] Task<SessionReply> CaptureAsync(string field);
+
+    [Alias("reset")] Task<SessionReply> ResetAsync(string field);
+
+    [Alias("submit")] Task<SessionReply> SubmitAsync();
+
+    [Alias("cancel")] Task<SessionReply> CancelAsync();
+
+    /// <summary>One keypad key from the call (0-9, *, #). Card data in motion: never logged.</summary>
+    [Alias("digit")] Task<DigitOutcome> AcceptDigitAsync(char key);
+
+    /// <summary>Waits (up to <paramref name="maxWait"/>) for a view newer than <paramref name="knownVersion"/>.</summary>
+    [AlwaysInterleave, Alias("wait-change")]
+    Task<PaymentSessionView?> WaitForChangeAsync(long knownVersion, TimeSpan maxWait);
+}

@@ -1,0 +1,10 @@
+namespace PciCloud.Contracts.Sessions;
+
+/// <summary>Non-card fields the agent types (PATCH). PostalCode is not card data (UK postcodes are typed).</summary>
+[GenerateSerializer, Immutable, Alias("pcicloud.session-patch.v1")]
+public sealed record SessionPatch(
+    [property: Id(0)] long? Amount,
+    [property: Id(1)] string? Currency,
+    [property: Id(2)] string? Description,
+    [property: Id(3)] string? Reference,
+    [property: Id(4)] string? PostalCode);

@@ -1,0 +1,8 @@
+namespace PciCloud.Contracts.Tenants;
+
+[GenerateSerializer, Alias("pcicloud.tenant-create-outcome.v1")]
+public enum TenantCreateOutcome
+{
+    Created,
+    AlreadyExists,
+}

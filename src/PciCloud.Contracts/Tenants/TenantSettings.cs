@@ -1,0 +1,15 @@
+namespace PciCloud.Contracts.Tenants;
+
+/// <summary>A tenant's settings, as the region keeps them (no secrets: API keys are hashes elsewhere).</summary>
+[GenerateSerializer, Immutable, Alias("pcicloud.tenant-settings.v1")]
+public sealed record TenantSettings(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Region,
+    [property: Id(3)] string GatewayKind,
+    [property: Id(4)] IReadOnlyList<string> AcceptedBrands,
+    [property: Id(5)] IReadOnlyList<string> Currencies,
+    [property: Id(6)] IReadOnlyList<string> DefaultFields,
+    [property: Id(7)] IReadOnlyList<string> FramingOrigins,
+    [property: Id(8)] IReadOnlyList<string> MediaDestinations,
+    [property: Id(9)] DateTimeOffset CreatedAt);

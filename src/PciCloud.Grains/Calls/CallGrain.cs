@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using PciCloud.Contracts.Calls;
+using PciCloud.Contracts.Media;
+using PciCloud.Contracts.Sessions;
+
+namespace PciCloud.Grains.Calls;
+
+/// <summary>
+/// One call: its status and media, the payment sessions started on it, the worker's masking
+/// evidence, and the routing of each key press to the session capturing a field.
+/// </summary>
+public sealed partial class CallGrain(
+    [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
+    IGrainFactory grains,
+    TimeProvider time,
+    ILogger<CallGrain> logger) : Grain, ICallGrain
+{
+    private const int MaxRememberedKeyPresses = 10_000;
+    private const string Keypad = "0123456789*#ABCD";
+
+    private bool Exists => state.State.TenantId is not null;
+
+    public async Task<CallView> StartAsync(CallStart start)
+    {
+        if (!Exists)
+        {
+            state.State.TenantId = start.TenantId;
+            state.State.ExternalId = start.ExternalId;
+            state.State.From = start.From;
+            state.State.To = start.To;
+            state.State.Media = start.Media;
+            state.State.Reservation = start.Reservation;
+            state.State.MediaTokenSha256 = start.MediaTokenSha256;
+            state.State.StartedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+            RegionMetrics.CallStarted();
+        }
+
+        return View();
+    }
+
+    public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
+
+    public async Task<CallView?> EndAsync()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (state.State.Status == CallView.Active)
+        {
+            if (state.State.OpenSessionId is { } open)
+            {
+                // The customer is gone: the session cannot capture any more; cancelling wipes its card data.
+                await grains.GetGrain<IPaymentSessionGrain>(open).CancelAsync();
+            }
+
+            state.State.Status = CallView.Ended;
+            state.State.EndedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+            await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
+            RegionMetrics.CallEnded();
+        }
+
+        return View();
+    }
+
+    public Task<MediaSettings?> GetMediaSettings()
+    {
+        if (!Exists || state.State.Media is not { } m || state.State.Reservation is not { } r)
+        {
+            return Task.FromResult<MediaSettings?>(null);
+        }
+
+        return Task.FromResult<MediaSettings?>(new MediaSettings(
+            this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active));
+    }
+
+    public Task<bool> ValidateMediaToken(string token)
+    {
+        if (!Exists || state.State.Status != CallView.Active || string.IsNullOrEmpty(token))
+        {
+            return Task.FromResult(false);
+        }
+
+        var presented = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        return Task.FromResult(CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(state.State.MediaTokenSha256!)));
+    }
+
+    public async Task<KeyPressOutcome> ReportKeyPress(KeyPressReport report)
+    {
+        if (!Exists || state.State.Status != CallView.Active || !Keypad.Contains(report.Digit) || report.Sequence < 0)
+        {
+            return KeyPressOutcome.Rejected;
+        }
+
+        if (state.State.SeenKeyPresses.Contains(report.Sequence))
+        {
+            return KeyPressOutcome.Duplicate;
+        }
+
+        var outcome = await RouteAsync(report.Digit);
+        if (state.State.SeenKeyPresses.Count >= MaxRememberedKeyPresses)
+        {
+            state.State.SeenKeyPresses.Remove(state.State.SeenKeyPresses.Min());
+        }
+
+        state.State.SeenKeyPresses.Add(report.Sequence);
+        await state.WriteStateAsync();
+        LogKeyPress(report.Sequence, report.Transport, outcome);
+        return outcome;
+    }
+
+    public async Task ReportMaskingSummary(MaskingSummary summary)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        state.State.Masking = summary;
+        await state.WriteStateAsync();
+        if (summary.Leaks > 0)
+        {
+            LogLeak(summary.Leaks);
+        }
+    }
+
+    public Task<MaskingSummary?> GetMaskingSummaryAsync() =>
+        Task.FromResult(Exists ? state.State.Masking ?? new MaskingSummary(0, [], 0, 0, []) : null);
+
+    public async Task<bool> OpenSessionAsync(string sessionId)
+    {
+        if (!Exists || state.State.Status != CallView.Active || state.State.OpenSessionId is not null)
+        {
+            return false;
+        }
+
+        state.State.OpenSessionId = sessionId;
+        state.State.SessionIds.Add(sessionId);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task SessionFinishedAsync(SessionOutcomeSummary outcome)
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        if (state.State.OpenSessionId == outcome.SessionId)
+        {
+            state.State.OpenSessionId = null;
+        }
+
+        state.State.LastOutcome = outcome;
+        await state.WriteStateAsync();
+    }
+
+    public Task<CallReportRow?> GetReportRowAsync() => Task.FromResult(Exists ? CallReport.Row(this.GetPrimaryKeyString(), state.State) : null);
+
+    private async Task<KeyPressOutcome> RouteAsync(char digit)
+    {
+        if (state.State.OpenSessionId is not { } sessionId)
+        {
+            return KeyPressOutcome.Dropped;
+        }
+
+        try
+        {
+            var taken = await grains.GetGrain<IPaymentSessionGrain>(sessionId).AcceptDigitAsync(digit);
+            return taken == DigitOutcome.Accepted ? KeyPressOutcome.Routed : KeyPressOutcome.Dropped;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            LogRoutingFailed(ex.GetType().Name);
+            return KeyPressOutcome.Lost;
+        }
+    }
+
+    private CallView View() => new(
+        this.GetPrimaryKeyString(), state.State.TenantId!, state.State.ExternalId, state.State.Status,
+        state.State.StartedAt, state.State.EndedAt, state.State.Media!, state.State.Reservation!,
+        [.. state.State.SessionIds], state.State.OpenSessionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Key press {Sequence} via {Transport}: {Outcome}")]
+    private partial void LogKeyPress(long sequence, string transport, KeyPressOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A key press could not reach its session ({Error})")]
+    private partial void LogRoutingFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Masking evidence reports {Leaks} leak(s) on this call")]
+    private partial void LogLeak(int leaks);
+}

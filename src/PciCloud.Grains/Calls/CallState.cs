@@ -1,0 +1,39 @@
+using PciCloud.Contracts.Calls;
+using PciCloud.Contracts.Media;
+
+namespace PciCloud.Grains.Calls;
+
+/// <summary>A call's persisted state. Never a digit: only key-press sequence numbers for de-duplication.</summary>
+[GenerateSerializer, Alias("pcicloud.call-state.v1")]
+public sealed class CallState
+{
+    [Id(0)] public string? TenantId { get; set; }
+
+    [Id(1)] public string? ExternalId { get; set; }
+
+    [Id(2)] public string? From { get; set; }
+
+    [Id(3)] public string? To { get; set; }
+
+    [Id(4)] public string Status { get; set; } = CallView.Active;
+
+    [Id(5)] public DateTimeOffset StartedAt { get; set; }
+
+    [Id(6)] public DateTimeOffset? EndedAt { get; set; }
+
+    [Id(7)] public CallMediaRequest? Media { get; set; }
+
+    [Id(8)] public MediaReservation? Reservation { get; set; }
+
+    [Id(9)] public string? MediaTokenSha256 { get; set; }
+
+    [Id(10)] public List<string> SessionIds { get; set; } = [];
+
+    [Id(11)] public string? OpenSessionId { get; set; }
+
+    [Id(12)] public MaskingSummary? Masking { get; set; }
+
+    [Id(13)] public SessionOutcomeSummary? LastOutcome { get; set; }
+
+    [Id(14)] public HashSet<long> SeenKeyPresses { get; set; } = [];
+}

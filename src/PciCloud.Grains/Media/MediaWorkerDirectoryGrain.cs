@@ -1,0 +1,129 @@
+using PciCloud.Contracts.Media;
+
+namespace PciCloud.Grains.Media;
+
+/// <summary>
+/// The region's masking workers and the calls reserved on them. Registrations and reservations are
+/// persisted (so a failover does not hand out a port twice); heartbeats are not, and a worker that
+/// has not sent one for <see cref="HeartbeatTimeout"/> is dropped with its reservations.
+/// </summary>
+public sealed class MediaWorkerDirectoryGrain(
+    [PersistentState("media-workers", GrainStorage.Name)] IPersistentState<MediaWorkerDirectoryState> state,
+    TimeProvider time) : Grain, IMediaWorkerDirectoryGrain
+{
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(15);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Heartbeats were not persisted: give every known worker a fresh period to show it is alive.
+        var now = time.GetUtcNow();
+        foreach (var worker in state.State.Workers.Values)
+        {
+            worker.LastHeartbeat = now;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task RegisterAsync(MediaWorkerRegistration registration)
+    {
+        if (state.State.Workers.TryGetValue(registration.WorkerId, out var existing))
+        {
+            existing.Registration = registration;
+            existing.LastHeartbeat = time.GetUtcNow();
+        }
+        else
+        {
+            state.State.Workers[registration.WorkerId] = new MediaWorkerEntry
+            {
+                Registration = registration,
+                LastHeartbeat = time.GetUtcNow(),
+            };
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> HeartbeatAsync(string workerId, MediaWorkerLoad load)
+    {
+        if (!state.State.Workers.TryGetValue(workerId, out var worker))
+        {
+            return Task.FromResult(false);
+        }
+
+        worker.LastHeartbeat = time.GetUtcNow();
+        worker.ActiveStreams = load.ActiveStreams;
+        return Task.FromResult(true);
+    }
+
+    public async Task UnregisterAsync(string workerId)
+    {
+        if (state.State.Workers.Remove(workerId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<MediaReservation?> ReserveMedia(string callId, string transport)
+    {
+        await DropSilentWorkersAsync();
+        var candidates = state.State.Workers.Values
+            .Where(w => Math.Max(w.Reservations.Count, w.ActiveStreams) < w.Registration.Capacity)
+            .OrderBy(w => (double)Math.Max(w.Reservations.Count, w.ActiveStreams) / w.Registration.Capacity);
+        foreach (var worker in candidates)
+        {
+            int? port = null;
+            if (transport == "rtp")
+            {
+                port = MediaPortAllocator.Next(worker);
+                if (port is null)
+                {
+                    continue;
+                }
+            }
+
+            worker.Reservations[callId] = port;
+            await state.WriteStateAsync();
+            var r = worker.Registration;
+            return new MediaReservation(r.WorkerId, r.RtpHost, port, r.WebsocketBaseUrl);
+        }
+
+        return null;
+    }
+
+    public async Task ReleaseMedia(string callId)
+    {
+        var released = false;
+        foreach (var worker in state.State.Workers.Values)
+        {
+            released |= worker.Reservations.Remove(callId);
+        }
+
+        if (released)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<IReadOnlyList<MediaWorkerInfo>> ListAsync()
+    {
+        await DropSilentWorkersAsync();
+        return [.. state.State.Workers.Values.Select(w =>
+            new MediaWorkerInfo(w.Registration, w.ActiveStreams, w.Reservations.Count, w.LastHeartbeat))];
+    }
+
+    private async Task DropSilentWorkersAsync()
+    {
+        var deadline = time.GetUtcNow() - HeartbeatTimeout;
+        var silent = state.State.Workers.Where(w => w.Value.LastHeartbeat < deadline).Select(w => w.Key).ToList();
+        foreach (var id in silent)
+        {
+            state.State.Workers.Remove(id);
+        }
+
+        if (silent.Count > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+}

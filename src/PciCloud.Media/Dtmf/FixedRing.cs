@@ -1,0 +1,44 @@
+namespace PciCloud.Media.Dtmf;
+
+/// <summary>
+/// A fixed-capacity FIFO allocated once. When full, the oldest entry is dropped and counted: the hot path
+/// never allocates and never blocks on a slow reader.
+/// </summary>
+internal sealed class FixedRing<T>(int capacity)
+    where T : struct
+{
+    private readonly T[] _items = new T[capacity];
+    private int _head;
+    private int _count;
+
+    public long Dropped { get; private set; }
+
+    public int Count => _count;
+
+    public void Write(in T item)
+    {
+        if (_count == _items.Length)
+        {
+            _head = (_head + 1) % _items.Length;
+            _count--;
+            Dropped++;
+        }
+
+        _items[(_head + _count) % _items.Length] = item;
+        _count++;
+    }
+
+    public bool TryRead(out T item)
+    {
+        if (_count == 0)
+        {
+            item = default;
+            return false;
+        }
+
+        item = _items[_head];
+        _head = (_head + 1) % _items.Length;
+        _count--;
+        return true;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using PciCloud.Media.Codecs;
+using PciCloud.Media.Dtmf;
+
+namespace PciCloud.Media.Masking;
+
+/// <summary>
+/// Detects and masks DTMF in one 8 kHz stream, frame by frame. The output is the input delayed by exactly
+/// <see cref="LookaheadSamples"/>; every span that carries (or looks like it carries) a key tone is replaced,
+/// from before its onset to a short hang-over after it, by the masking sound. Everything else passes bit-exact:
+/// on the G.711 path the original bytes are copied, never decoded and re-encoded.
+/// Input is analysed and output in steps of the analyzer's 51-sample hop, so a verdict is applied before any
+/// sample it concerns leaves the look-ahead buffer. One instance per stream; not thread-safe; no allocation
+/// after construction.
+/// </summary>
+public sealed class MaskingChannel
+{
+    private const int QueueCapacity = 64;
+
+    private readonly DtmfAnalyzer _analyzer = new();
+    private readonly FixedRing<KeyPress> _keyPresses = new(QueueCapacity);
+    private readonly FixedRing<MaskedSpan> _maskedSpans = new(QueueCapacity);
+    private readonly KeyPressTracker _tracker;
+    private readonly PendingMaskSpans _pending = new();
+    private readonly MaskingSignal _signal;
+    private readonly DelayLine _delay;
+    private readonly int _maxFrame;
+    private readonly int _lookback;
+    private readonly int _hangover;
+    private const int Pcm = 1;
+    private const int MuLawCodes = 2;
+    private const int ALawCodes = 3;
+
+    private bool _forced;
+    private int _encoding;
+
+    public MaskingChannel(MaskingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        LookaheadSamples = DtmfSynth.Samples(options.LookaheadMilliseconds);
+        _maxFrame = options.MaxFrameSamples;
+        _hangover = DtmfSynth.Samples(options.HangoverMilliseconds);
+
+        // Mask from up to one block before the block that first looked like tone (bounded by what the
+        // look-ahead still holds): the onset lies inside or just before that block.
+        _lookback = DtmfAnalyzer.BlockSamples;
+        _signal = new MaskingSignal(options.Sound, options.SoundLevelDbm0);
+        _delay = new DelayLine(LookaheadSamples + _maxFrame, _maxFrame);
+        _tracker = new KeyPressTracker(_keyPresses);
+    }
+
+    public int LookaheadSamples { get; }
+
+    /// <summary>Key presses detected so far.</summary>
+    public long KeyPressCount => _tracker.KeyPresses;
+
+    /// <summary>Samples replaced by the masking sound so far.</summary>
+    public long MaskedSampleCount { get; private set; }
+
+    /// <summary>Completed masked spans so far.</summary>
+    public long MaskedSpanCount { get; private set; }
+
+    /// <summary>Input samples consumed so far.</summary>
+    public long Position => _analyzer.Position;
+
+    /// <summary>Out-of-band masking (e.g. while an RFC 4733 event is in progress): while on, all output is masked.</summary>
+    public void ForceMask(bool on) => _forced = on;
+
+    public bool TryReadKeyPress(out KeyPress keyPress) => _keyPresses.TryRead(out keyPress);
+
+    public bool TryReadMaskedSpan(out MaskedSpan span) => _maskedSpans.TryRead(out span);
+
+    /// <summary>Masks one PCM frame; <paramref name="pcmOut"/> (same length) receives the delayed, masked audio.</summary>
+    public void ProcessFrame(ReadOnlySpan<short> pcmIn, Span<short> pcmOut)
+    {
+        ValidateFrame(pcmIn.Length, pcmOut.Length, Pcm);
+        _delay.Write(Position, pcmIn);
+        for (var done = 0; done < pcmIn.Length;)
+        {
+            var take = Analyze(pcmIn[done..]);
+            Emit(Position - take - LookaheadSamples, pcmOut.Slice(done, take));
+            done += take;
+        }
+    }
+
+    /// <summary>
+    /// Masks one G.711 frame; <paramref name="g711Out"/> (same length) receives the delayed audio, with the
+    /// original bytes where nothing is masked.
+    /// </summary>
+    public void ProcessFrame(ReadOnlySpan<byte> g711In, Span<byte> g711Out, G711Law law)
+    {
+        ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
+        Span<short> pcm = stackalloc short[g711In.Length];
+        if (law == G711Law.MuLaw)
+        {
+            MuLaw.Decode(g711In, pcm);
+        }
+        else
+        {
+            ALaw.Decode(g711In, pcm);
+        }
+
+        _delay.Write(Position, g711In);
+        for (var done = 0; done < pcm.Length;)
+        {
+            var take = Analyze(pcm[done..]);
+            Emit(Position - take - LookaheadSamples, g711Out.Slice(done, take), law);
+            done += take;
+        }
+    }
+
+    /// <summary>Analyses up to the next hop boundary; returns the samples consumed.</summary>
+    private int Analyze(ReadOnlySpan<short> samples)
+    {
+        var take = Math.Min(samples.Length, _analyzer.SamplesToBoundary);
+        if (_analyzer.Accumulate(samples[..take], out var block))
+        {
+            _tracker.OnBlock(block);
+            if (block.ToneLikely || block.Key >= 0 || _tracker.InKeyPress)
+            {
+                var nextOut = _analyzer.Position - take - LookaheadSamples;
+                var from = Math.Max(Math.Max(block.Start - _lookback, nextOut), 0);
+                _pending.Mark(from, block.End + _hangover);
+            }
+        }
+
+        return take;
+    }
+
+    private void Emit(long position, Span<short> output)
+    {
+        while (!output.IsEmpty)
+        {
+            var run = NextRun(position, output.Length, out var masked);
+            if (position < 0)
+            {
+                output[..run].Clear();
+            }
+            else if (masked)
+            {
+                _signal.Fill(position, output[..run]);
+            }
+            else
+            {
+                _delay.Read(position, output[..run]);
+            }
+
+            position += run;
+            output = output[run..];
+        }
+    }
+
+    private void Emit(long position, Span<byte> output, G711Law law)
+    {
+        while (!output.IsEmpty)
+        {
+            var run = NextRun(position, output.Length, out var masked);
+            if (position < 0)
+            {
+                output[..run].Fill(law == G711Law.MuLaw ? MuLaw.Silence : ALaw.Silence);
+            }
+            else if (masked)
+            {
+                _signal.FillEncoded(position, output[..run], law);
+            }
+            else
+            {
+                _delay.Read(position, output[..run]);
+            }
+
+            position += run;
+            output = output[run..];
+        }
+    }
+
+    /// <summary>Length of the run starting at <paramref name="position"/> that is uniformly masked or not.</summary>
+    private int NextRun(long position, int length, out bool masked)
+    {
+        if (position < 0)
+        {
+            masked = false;
+            return (int)Math.Min(length, -position);
+        }
+
+        if (_forced)
+        {
+            _pending.Mark(position, position + length);
+        }
+
+        while (!_pending.IsEmpty && _pending.FrontEnd <= position)
+        {
+            var span = _pending.PopFront();
+            _maskedSpans.Write(span);
+            MaskedSpanCount++;
+        }
+
+        if (_pending.IsEmpty || position < _pending.FrontStart)
+        {
+            masked = false;
+            return _pending.IsEmpty ? length : (int)Math.Min(length, _pending.FrontStart - position);
+        }
+
+        masked = true;
+        var run = (int)Math.Min(length, _pending.FrontEnd - position);
+        MaskedSampleCount += run;
+        return run;
+    }
+
+    private void ValidateFrame(int inLength, int outLength, int encoding)
+    {
+        if (inLength != outLength || inLength > _maxFrame)
+        {
+            ThrowBadFrame(inLength, outLength, _maxFrame);
+        }
+
+        // The look-ahead holds audio in the encoding it arrived in: a stream cannot switch encodings.
+        if (_encoding != encoding)
+        {
+            if (_encoding != 0)
+            {
+                ThrowEncodingChanged();
+            }
+
+            _encoding = encoding;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowEncodingChanged() =>
+        throw new InvalidOperationException("A masking channel carries one encoding (PCM, mu-law or A-law) for its whole life.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadFrame(int inLength, int outLength, int maxFrame) =>
+        throw new ArgumentException($"Frames must have equal input and output lengths of at most {maxFrame} samples (got {inLength} in, {outLength} out).");
+}

@@ -1,0 +1,56 @@
+namespace PciCloud.Media.Masking;
+
+/// <summary>Settings of a <see cref="MaskingChannel"/>.</summary>
+public sealed record MaskingOptions
+{
+    /// <summary>The most look-ahead allowed: the whole delay the masker may add (the 60 ms).</summary>
+    public const int MaxLookaheadMilliseconds = 60;
+
+    /// <summary>
+    /// Audio is held back this long so that a tone's leading edge can be masked after it is recognised.
+    /// Default 40 ms (320 samples, two 20 ms frames): the sensitive test recognises a tone in the first
+    /// 102-sample block that it fills by about a third, at most 153 samples after its onset, and the masker then
+    /// masks from 102 samples before that block; 40 ms covers that with room for noisy or speech-covered onsets,
+    /// and stays inside the 40 ms aim.
+    /// </summary>
+    public int LookaheadMilliseconds { get; init; } = 40;
+
+    /// <summary>Masking continues this long after the last block that still looked like tone.</summary>
+    public int HangoverMilliseconds { get; init; } = 10;
+
+    public MaskingSound Sound { get; init; } = MaskingSound.Tone;
+
+    /// <summary>Level of the masking tone (or the comfort noise's RMS), in dBm0.</summary>
+    public double SoundLevelDbm0 { get; init; } = -20;
+
+    /// <summary>The longest frame accepted by ProcessFrame, in samples (default 60 ms).</summary>
+    public int MaxFrameSamples { get; init; } = 480;
+
+    internal void Validate()
+    {
+        if (LookaheadMilliseconds is < 0 or > MaxLookaheadMilliseconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LookaheadMilliseconds), LookaheadMilliseconds, $"Look-ahead must be 0 to {MaxLookaheadMilliseconds} ms.");
+        }
+
+        if (HangoverMilliseconds is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HangoverMilliseconds), HangoverMilliseconds, "Hang-over must be 0 to 100 ms.");
+        }
+
+        if (SoundLevelDbm0 is < -90 or > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SoundLevelDbm0), SoundLevelDbm0, "Masking level must be -90 to 0 dBm0.");
+        }
+
+        if (MaxFrameSamples is < 1 or > 8000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFrameSamples), MaxFrameSamples, "Frames must be 1 to 8000 samples.");
+        }
+
+        if (!Enum.IsDefined(Sound))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Sound), Sound, "Unknown masking sound.");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using PciCloud.Contracts.Tenants;
+
+namespace PciCloud.Region.Apis.Models;
+
+public sealed record TenantResponse(
+    string Id, string Name, string Region, GatewayRequest Gateway, IReadOnlyList<string> MediaDestinations,
+    IReadOnlyList<string> AcceptedBrands, IReadOnlyList<string> Currencies, IReadOnlyList<string> DefaultFields,
+    IReadOnlyList<string> FramingOrigins, DateTimeOffset CreatedAt)
+{
+    public static TenantResponse From(TenantSettings s) => new(s.Id, s.Name, s.Region, new GatewayRequest(s.GatewayKind),
+        s.MediaDestinations, s.AcceptedBrands, s.Currencies, s.DefaultFields, s.FramingOrigins, s.CreatedAt);
+}

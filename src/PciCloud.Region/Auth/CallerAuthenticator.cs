@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PciCloud.Contracts.Tenants;
+using PciCloud.Region.Hosting;
+
+namespace PciCloud.Region.Auth;
+
+/// <summary>Turns a bearer credential into a <see cref="Caller"/>, or null (401).</summary>
+public sealed class CallerAuthenticator(IGrainFactory grains, AgentTokens agentTokens, IOptions<RegionOptions> options)
+{
+    public async Task<Caller?> AuthenticateAsync(string credential, CallerKind allowed, CancellationToken ct)
+    {
+        if (credential.Length is 0 or > 2048)
+        {
+            return null;
+        }
+
+        if (allowed.HasFlag(CallerKind.Tenant) && credential.StartsWith("sk_", StringComparison.Ordinal))
+        {
+            if (!SecretKeys.TryParseTenant(credential, out var tenantId))
+            {
+                return null;
+            }
+
+            var keyId = await grains.GetGrain<ITenantGrain>(tenantId).AuthenticateAsync(SecretKeys.Hash(credential));
+            return keyId is null ? null : new Caller(CallerKind.Tenant, tenantId, KeyId: keyId);
+        }
+
+        if (allowed.HasFlag(CallerKind.Admin) && options.Value.PlatformAdminKey is { Length: > 0 } adminKey
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(adminKey)))
+        {
+            return Caller.Admin;
+        }
+
+        if (allowed.HasFlag(CallerKind.Agent) && credential.Count(c => c == '.') == 2)
+        {
+            var agent = await agentTokens.ValidateAsync(credential, ct);
+            if (agent is not null && await grains.GetGrain<ITenantGrain>(agent.TenantId).GetAsync() is not null)
+            {
+                return agent;
+            }
+        }
+
+        return null;
+    }
+}

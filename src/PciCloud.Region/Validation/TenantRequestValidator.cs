@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PciCloud.Contracts.Tenants;
+using PciCloud.Region.Apis.Models;
+using PciCloud.Region.Auth;
+using PciCloud.Region.Http;
+
+namespace PciCloud.Region.Validation;
+
+public static class TenantRequestValidator
+{
+    public static (TenantSettings? Settings, ProblemHttpResult? Error) Validate(CreateTenantRequest r, string thisRegion, DateTimeOffset now)
+    {
+        if (r.Id is null || !SecretKeys.IsValidTenantId(r.Id))
+        {
+            return (null, Problems.Invalid("id: lower-case letters, digits and '-', at most 63 characters."));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200)
+        {
+            return (null, Problems.Invalid("name is required (at most 200 characters)."));
+        }
+
+        if (r.Region is null || !TenantRules.Regions.Contains(r.Region))
+        {
+            return (null, Problems.Invalid("region must be one of us, uk, au."));
+        }
+
+        if (r.Region != thisRegion)
+        {
+            return (null, Problems.Invalid($"This is region '{thisRegion}': create the tenant in region '{r.Region}'.", "wrong_region"));
+        }
+
+        var gateway = r.Gateway?.Kind ?? "sandbox";
+        if (!TenantRules.GatewayKinds.Contains(gateway))
+        {
+            return (null, Problems.Invalid("gateway.kind must be sandbox or stripe."));
+        }
+
+        string? bad =
+            (r.MediaDestinations ?? []).FirstOrDefault(d => !MediaDestinations.IsValidEntry(d)) is { } d ? $"mediaDestinations: '{d}' is not a CIDR block, an IP address or 'loopback'."
+            : (r.AcceptedBrands ?? []).FirstOrDefault(b => !TenantRules.Brands.Contains(b)) is { } b ? $"acceptedBrands: unknown brand '{b}'."
+            : (r.Currencies ?? []).FirstOrDefault(c => !TenantRules.IsCurrency(c)) is { } c ? $"currencies: '{c}' is not an ISO 4217 code."
+            : (r.DefaultFields ?? []).FirstOrDefault(f => !TenantRules.Fields.Contains(f)) is { } f ? $"defaultFields: unknown field '{f}'."
+            : (r.FramingOrigins ?? []).FirstOrDefault(o => !TenantRules.IsOrigin(o)) is { } o ? $"framingOrigins: '{o}' is not an origin."
+            : null;
+        if (bad is not null)
+        {
+            return (null, Problems.Invalid(bad));
+        }
+
+        return (new TenantSettings(r.Id, r.Name.Trim(), r.Region, gateway,
+            r.AcceptedBrands is { Count: > 0 } brands ? [.. brands.Distinct()] : TenantRules.Brands,
+            r.Currencies is { Count: > 0 } currencies ? [.. currencies.Distinct()] : TenantRules.DefaultCurrencies(r.Region),
+            r.DefaultFields is { Count: > 0 } fields ? [.. fields.Distinct()] : TenantRules.DefaultFields,
+            [.. r.FramingOrigins ?? []], [.. r.MediaDestinations ?? []], now), null);
+    }
+}

@@ -1,0 +1,3 @@
+using PciCloud.Region.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(SharedRegion))]
