@@ -26,7 +26,8 @@ public static partial class AgentAssistEndpoints
 
         group.MapGet("/{sessionId}", async (string sessionId, string? token, HttpContext context, IConfiguration configuration) =>
         {
-            var gate = context.RequestServices.GetService<IAgentAssistGate>() ?? ShapeOnlyAgentAssistGate.Instance;
+            var gate = context.RequestServices.GetService<IAgentAssistGate>()
+                ?? ActivatorUtilities.GetServiceOrCreateInstance<RegionAgentAssistGate>(context.RequestServices);
             var access = SessionIdPattern().IsMatch(sessionId) && !string.IsNullOrEmpty(token)
                 ? await gate.CheckAsync(sessionId, token, context.RequestAborted)
                 : null;
