@@ -34,7 +34,17 @@ public sealed class LocalStackEndToEndTests : IDisposable
         }
 
         var demo = new DemoOptions { OutputDirectory = Path.Combine(_workDir, "demo-output") };
-        var result = await new DemoCall(options.EdgeUrl, StackOptions.KeyOf("uk"), demo, TextWriter.Null).RunAsync(ct);
+        using var narration = new StringWriter();
+        DemoResult result;
+        try
+        {
+            result = await new DemoCall(options.EdgeUrl, StackOptions.KeyOf("uk"), demo, narration).RunAsync(ct);
+        }
+        finally
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(narration.ToString());
+            TestContext.Current.TestOutputHelper?.WriteLine(stack.Tail());
+        }
 
         Assert.Equal("approved", result.Outcome);
         Assert.StartsWith("pay_", (string?)result.Session["result"]?["paymentId"], StringComparison.Ordinal);
