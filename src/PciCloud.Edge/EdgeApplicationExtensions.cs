@@ -5,6 +5,7 @@ using PciCloud.Edge.Routing;
 using PciCloud.Edge.Telemetry;
 using PciCloud.Edge.Tenancy;
 using PciCloud.Edge.Transforms;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.Edge;
 
@@ -43,7 +44,7 @@ public static class EdgeApplicationExtensions
     {
         app.UseRouting();
         app.UseRequestTimeouts();
-        app.MapHealthChecks("/health");
+        app.MapDefaultEndpoints();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwarderErrorMiddleware>();

@@ -11,11 +11,12 @@ internal static class BlockJudge
 {
     private const float N = DtmfAnalyzer.BlockSamples;
 
-    /// <summary>Largest level correction for an off-centre tone (6 dB); beyond it the tone is far off anyway.</summary>
-    private const float MinGainSquared = 0.25f;
+    private const float MinGainSquared = PairEstimate.MinGainSquared;
 
     private static readonly float StrictMinPower = TonePowerFloor(DtmfThresholds.MinToneDbm0);
     private static readonly float LikelyMinPower = TonePowerFloor(DtmfThresholds.LikelyMinToneDbm0);
+    private const float CombinedOffsetSquared = DtmfThresholds.MaxBlockCombinedFrequencyOffset * DtmfThresholds.MaxBlockCombinedFrequencyOffset;
+
     private static readonly float RelativePeak = DbToRatio(DtmfThresholds.RelativePeakDb);
     private static readonly float MaxReverseTwist = DbToRatio(DtmfThresholds.MaxReverseTwistDb);
     private static readonly float MaxNormalTwist = DbToRatio(DtmfThresholds.MaxNormalTwistDb);
@@ -47,13 +48,14 @@ internal static class BlockJudge
             || power.GetElement(row) < LikelyMinPower * MinGainSquared
             || power.GetElement(column) < LikelyMinPower * MinGainSquared)
         {
-            return new DtmfBlock(start, -1, false);
+            return new DtmfBlock(start, -1, -1, -1, default);
         }
 
-        var rowOffset = FrequencyOffset(row, firstRe, firstIm, rotatedRe, rotatedIm);
-        var columnOffset = FrequencyOffset(column, firstRe, firstIm, rotatedRe, rotatedIm);
-        var rowPower = power.GetElement(row) / GainSquared(row, rowOffset);
-        var columnPower = power.GetElement(column) / GainSquared(column, columnOffset);
+        var pair = new PairEstimate(row, column, firstRe, firstIm, secondRe, secondIm);
+        var rowOffset = pair.RowOffset;
+        var columnOffset = pair.ColumnOffset;
+        var rowPower = pair.RowPower;
+        var columnPower = pair.ColumnPower;
         var fraction = 2 * (rowPower + columnPower) / (N * energy);
 
         var likely = fraction >= DtmfThresholds.LikelyMinPairFraction
@@ -62,16 +64,23 @@ internal static class BlockJudge
             && MathF.Abs(columnOffset) <= DtmfThresholds.LikelyMaxFrequencyOffset
             && columnPower <= rowPower * LikelyMaxTwist && rowPower <= columnPower * LikelyMaxTwist;
 
-        var hit = likely
-            && fraction >= DtmfThresholds.MinPairFraction
+        var soft = likely
+            && fraction >= DtmfThresholds.SoftMinPairFraction
             && rowPower >= StrictMinPower && columnPower >= StrictMinPower
-            && MathF.Abs(rowOffset) <= DtmfThresholds.MaxFrequencyOffset
-            && MathF.Abs(columnOffset) <= DtmfThresholds.MaxFrequencyOffset
+            && MathF.Abs(rowOffset) <= DtmfThresholds.MaxBlockFrequencyOffset
+            && MathF.Abs(columnOffset) <= DtmfThresholds.MaxBlockFrequencyOffset
+            && (rowOffset * rowOffset) + (columnOffset * columnOffset) <= CombinedOffsetSquared
             && columnPower <= rowPower * MaxReverseTwist && rowPower <= columnPower * MaxNormalTwist
-            && OthersBelow(power, 0, row, rowPower) && OthersBelow(power, 4, column, columnPower);
+            && pair.OtherRowPower * RelativePeak < rowPower && pair.OtherColumnPower * RelativePeak < columnPower;
 
-        var key = hit ? (row * 4) + (column - 4) : -1;
-        return new DtmfBlock(start, key, likely);
+        var hit = soft && fraction >= DtmfThresholds.MinPairFraction;
+        var index = (row * 4) + (column - 4);
+        var key = hit ? index : -1;
+#if DTMF_TRACE
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"{start / 8.0,9:F1} ms r{row} c{column - 4} off {rowOffset * 100,6:F2}% {columnOffset * 100,6:F2}% frac {fraction:F3} lvl {10 * MathF.Log10(rowPower / StrictMinPower) - 42,6:F1} {10 * MathF.Log10(columnPower / StrictMinPower) - 42,6:F1} likely {likely} key {key}"));
+#endif
+        return new DtmfBlock(start, key, soft ? index : -1, likely ? index : -1, new PairMeasure(rowOffset, columnOffset, rowPower, columnPower));
     }
 
     private static int BestOf(Vector256<float> power, int first)
@@ -86,49 +95,6 @@ internal static class BlockJudge
         }
 
         return best;
-    }
-
-    private static bool OthersBelow(Vector256<float> power, int first, int best, float bestPower)
-    {
-        for (var k = first; k < first + 4; k++)
-        {
-            if (k != best && power.GetElement(k) * RelativePeak >= bestPower)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Relative frequency offset of the tone near bin <paramref name="k"/>: the second half's phase, rotated
-    /// back by the nominal advance w x 51, leads the first half's by (offset in rad/sample) x 51.
-    /// </summary>
-    private static float FrequencyOffset(
-        int k, Vector256<float> firstRe, Vector256<float> firstIm, Vector256<float> rotatedRe, Vector256<float> rotatedIm)
-    {
-        var aRe = firstRe.GetElement(k);
-        var aIm = firstIm.GetElement(k);
-        var bRe = rotatedRe.GetElement(k);
-        var bIm = rotatedIm.GetElement(k);
-        var zRe = (bRe * aRe) + (bIm * aIm);
-        var zIm = (bIm * aRe) - (bRe * aIm);
-        var delta = MathF.Atan2(zIm, zRe) / DtmfAnalyzer.HalfSamples;
-        return delta / AnalyzerTables.Omega[k];
-    }
-
-    /// <summary>Power response of the 102-sample rectangular window to a tone off centre by <paramref name="offset"/>.</summary>
-    private static float GainSquared(int k, float offset)
-    {
-        var delta = offset * AnalyzerTables.Omega[k];
-        if (MathF.Abs(delta) < 1e-6f)
-        {
-            return 1;
-        }
-
-        var gain = MathF.Sin(delta * N / 2) / (N * MathF.Sin(delta / 2));
-        return MathF.Max(gain * gain, MinGainSquared);
     }
 
     /// <summary>|X|^2 of a full-block tone at <paramref name="dbm0"/>: (A N / 2)^2.</summary>

@@ -11,10 +11,25 @@ internal static class DtmfThresholds
     public const float MinToneDbm0 = -42f;
 
     /// <summary>
-    /// Accept up to 2.5 % off nominal: halfway between the must-accept 1.5 % and the must-reject 3.5 %,
-    /// measured from the phase advance, not the bin shape, so it is the same for all eight frequencies.
+    /// Each tone of a key press may be up to 2 % off nominal (must accept 1.5 %, must reject 3.5 %), measured
+    /// from the phase advance, not the bin shape, so the tolerance is the same for all eight frequencies.
+    /// It applies to the mean over the hits that start a key press: one block's estimate wanders by about
+    /// 0.5 % because the other group's tone leaks into a 51-sample half block.
     /// </summary>
-    public const float MaxFrequencyOffset = 0.025f;
+    public const float MaxFrequencyOffset = 0.02f;
+
+    /// <summary>
+    /// And both together at most 2.5 % (root of the sum of squares): still accepts both tones 1.5 % off in
+    /// opposite directions (2.1 %), but rejects pairs such as -2 %/+1.7 %, which is how the 3rd and 4th
+    /// harmonics of a 307 Hz voice imitate '*' (941/1209 Hz). Voiced speech imitates a key with two
+    /// harmonics of one pitch, and the keypad's frequency ratios sit a few percent away from simple ratios.
+    /// </summary>
+    public const float MaxCombinedFrequencyOffset = 0.025f;
+
+    /// <summary>The per-block limits, looser by the estimate's block-to-block wander.</summary>
+    public const float MaxBlockFrequencyOffset = 0.025f;
+
+    public const float MaxBlockCombinedFrequencyOffset = 0.03f;
 
     /// <summary>High group may be up to 5 dB louder (Q.24: +4 dB) and 9 dB quieter (Q.24: -8 dB): 1 dB margin.</summary>
     public const float MaxReverseTwistDb = 5f;
@@ -26,6 +41,16 @@ internal static class DtmfThresholds
 
     /// <summary>The pair must hold 82 % of the block's energy (spandsp, Asterisk: -0.85 dB).</summary>
     public const float MinPairFraction = 0.82f;
+
+    /// <summary>
+    /// A block that passes every strict test but holds only this much of the energy (speech over the tone)
+    /// may still count as a hit, if its tones are as loud as in the key's clean hits (see KeyPressTracker):
+    /// a block only partly filled with tone is quieter, so this does not shorten the accepted duration.
+    /// </summary>
+    public const float SoftMinPairFraction = 0.6f;
+
+    /// <summary>How far from the key's loudest clean hit (power ratio, 1.5 dB either way) a soft hit's tones may be.</summary>
+    public const float SoftMinRelativePower = 0.7f;
 
     // Sensitive (tone-likely) limits for masking: fail closed.
     public const float LikelyMinToneDbm0 = -55f;

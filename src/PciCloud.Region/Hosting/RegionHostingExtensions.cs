@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using PciCloud.Grains.Gateways;
+using PciCloud.Payments.Gateways.Sandbox;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -21,6 +23,8 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<MediaTokens>();
         builder.Services.AddSingleton<CallerAuthenticator>();
         builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<SandboxGateway>();
+        builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -60,6 +64,7 @@ public static class RegionHostingExtensions
         app.MapOpenApi();
         app.MapTenantsAdminApi();
         app.MapCallsApi();
+        app.MapPaymentSessionsApi();
         return app;
     }
 }

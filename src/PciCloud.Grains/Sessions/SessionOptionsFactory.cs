@@ -1,0 +1,18 @@
+using PciCloud.Contracts.Sessions;
+using PciCloud.Payments.Cards;
+using PciCloud.Payments.Sessions;
+
+namespace PciCloud.Grains.Sessions;
+
+internal static class SessionOptionsFactory
+{
+    public static PaymentSessionOptions For(SessionCreate c) => new()
+    {
+        Fields = [.. c.Fields.Select(f => CardFieldNames.TryParse(f, out var field) ? field : throw new ArgumentException($"Unknown field {f}."))],
+        Validation = new CardValidationOptions
+        {
+            AcceptedBrands = [.. c.AcceptedBrands.Select(b => CardBrandNames.TryParse(b, out var brand) ? brand : CardBrand.Unknown)],
+            PostalRegion = c.Region switch { "uk" => PostalCodeRegion.Uk, "au" => PostalCodeRegion.Au, _ => PostalCodeRegion.Us },
+        },
+    };
+}

@@ -1,0 +1,3 @@
+namespace PciCloud.Region.Apis.Models;
+
+public sealed record FieldBody(string? Field);

@@ -1,0 +1,3 @@
+namespace PciCloud.Region.Apis.Models;
+
+public sealed record PatchSessionRequest(long? Amount, string? Currency, string? Description, string? Reference, string? PostalCode);

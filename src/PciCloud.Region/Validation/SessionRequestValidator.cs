@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PciCloud.Contracts.Sessions;
+using PciCloud.Contracts.Tenants;
+using PciCloud.Payments.Money;
+using PciCloud.Region.Apis.Models;
+using PciCloud.Region.Http;
+
+namespace PciCloud.Region.Validation;
+
+public static class SessionRequestValidator
+{
+    private static readonly AmountRules Amounts = new();
+
+    public static (SessionCreate? Create, ProblemHttpResult? Error) Validate(CreateSessionRequest r, TenantSettings tenant, string callId)
+    {
+        if (r.Intent is not ("charge" or "authorize" or "tokenize" or "recurring"))
+        {
+            return (null, Problems.Invalid("intent must be charge, authorize, tokenize or recurring."));
+        }
+
+        var amount = Amounts.Validate(r.Amount, r.Currency, allowZero: r.Intent == "tokenize");
+        if (!amount.IsValid)
+        {
+            return (null, Problems.Invalid(amount.Detail!, amount.ErrorCode!));
+        }
+
+        if (r.Currency is not null && !tenant.Currencies.Contains(r.Currency))
+        {
+            return (null, Problems.Invalid($"currency {r.Currency} is not enabled for this tenant.", "invalid_currency"));
+        }
+
+        var fields = r.Fields is { Count: > 0 } f ? f : tenant.DefaultFields;
+        if (fields.Any(x => !TenantRules.Fields.Contains(x)) || fields.Distinct().Count() != fields.Count
+            || !fields.Contains("card_number") || !fields.Contains("expiry"))
+        {
+            return (null, Problems.Invalid("fields: distinct known fields, including card_number and expiry."));
+        }
+
+        if ((r.Description?.Length ?? 0) > 1000 || (r.Reference?.Length ?? 0) > 255 || (r.AgentId?.Length ?? 0) > 100)
+        {
+            return (null, Problems.Invalid("description (1000), reference (255) or agentId (100 characters) is too long."));
+        }
+
+        RecurringPlan? plan = null;
+        if (r.Intent == "recurring")
+        {
+            if (r.Recurring is not { Interval: "week" or "month" or "year" } rec || rec.Count is < 1 or > 1000)
+            {
+                return (null, Problems.Invalid("recurring: interval week, month or year; count 1 to 1000 when given."));
+            }
+
+            plan = new RecurringPlan(rec.Interval!, rec.Count, rec.StartDate);
+        }
+        else if (r.Recurring is not null)
+        {
+            return (null, Problems.Invalid("recurring is only for intent recurring."));
+        }
+
+        return (new SessionCreate(tenant.Id, callId, r.Intent, amount.Amount?.MinorUnits, amount.Amount?.Currency.Code ?? r.Currency,
+            r.Description, r.Reference, r.AgentId, r.AgentCanRefund ?? false, [.. fields], plan, tenant.Region, tenant.GatewayKind,
+            tenant.AcceptedBrands), null);
+    }
+}
