@@ -149,7 +149,14 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
         JsonObject? report = null;
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            report = await api.GetMaskingReportAsync(callId, ct).ConfigureAwait(false);
+            try
+            {
+                report = await api.GetMaskingReportAsync(callId, ct).ConfigureAwait(false);
+            }
+            catch (PciCloudApiException ex) when (ex.Status == 404)
+            {
+                return null;
+            }
             if ((int?)report["keyPressesMasked"] >= keys)
             {
                 break;
@@ -161,8 +168,15 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
 
     private static async Task<JsonObject?> FindReportRowAsync(PciCloudClient api, string callId, DateTimeOffset started, CancellationToken ct)
     {
-        var report = await api.GetCallsReportAsync(started.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5), ct).ConfigureAwait(false);
-        return report["data"]?.AsArray().OfType<JsonObject>().FirstOrDefault(r => (string?)r["callId"] == callId);
+        try
+        {
+            var report = await api.GetCallsReportAsync(started.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5), ct).ConfigureAwait(false);
+            return report["data"]?.AsArray().OfType<JsonObject>().FirstOrDefault(r => (string?)r["callId"] == callId);
+        }
+        catch (PciCloudApiException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     private static async Task IgnoreCancellation(Task task)
