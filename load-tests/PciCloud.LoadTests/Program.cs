@@ -1,4 +1,5 @@
 using PciCloud.LoadTests.Edge;
+using PciCloud.LoadTests.MaskingWorker;
 using PciCloud.LoadTests.Runner;
 
 // Scenario runner for PciCloud load tests (HdrHistogram, NBomber-style reports).
@@ -8,4 +9,6 @@ return await ScenarioRunner.RunAsync(args,
     new EdgeScenario(),
     new ServeBackendScenario(),
     new ServeEdgeScenario(),
+    new MaskingWorkerScenario(),
+    new ServeMaskingWorkerScenario(),
 ]);

@@ -1,6 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
+using PciCloud.MaskingWorker.Hosting;
+
+var app = MaskingWorkerHost.CreateBuilder(args).Build();
+app.MapMaskingWorker();
 app.Run();
 
 public partial class Program;

@@ -44,18 +44,17 @@ public sealed class EdgeScenario : IScenario
         await LoadGenerator.ClosedLoopAsync("warmup", direct, connections, warmup, ct);
         await LoadGenerator.ClosedLoopAsync("warmup", viaEdge, connections, warmup, ct);
 
-        var steps = new List<StepStats>
+        var steps = new List<StepStats>();
+        async Task Run(Task<StepStats> step)
         {
-            await LoadGenerator.ClosedLoopAsync("direct max", direct, connections, duration, ct),
-            await LoadGenerator.ClosedLoopAsync("edge max", viaEdge, connections, duration, ct),
-        };
-        var halfRate = steps[1].RequestsPerSecond / 2;
-        steps.Add(await LoadGenerator.OpenLoopAsync("direct @50%", direct, halfRate, duration, ct));
-        steps.Add(await LoadGenerator.OpenLoopAsync("edge @50%", viaEdge, halfRate, duration, ct));
-        foreach (var step in steps)
-        {
-            Console.WriteLine(NBomberStyleReport.Step(Name, step));
+            steps.Add(await step);
+            Console.WriteLine(NBomberStyleReport.Step(Name, steps[^1]));
         }
+        await Run(LoadGenerator.ClosedLoopAsync("direct max", direct, connections, duration, ct));
+        await Run(LoadGenerator.ClosedLoopAsync("edge max", viaEdge, connections, duration, ct));
+        var halfRate = steps[1].RequestsPerSecond / 2;
+        await Run(LoadGenerator.OpenLoopAsync("direct @50%", direct, halfRate, duration, ct));
+        await Run(LoadGenerator.OpenLoopAsync("edge @50%", viaEdge, halfRate, duration, ct));
 
         var addedP99 = steps[3].PercentileMs(99) - steps[2].PercentileMs(99);
         var addedP50 = steps[3].PercentileMs(50) - steps[2].PercentileMs(50);

@@ -31,7 +31,8 @@ public sealed class ServeBackendScenario : IScenario
         app.MapGet("/v1/ping", () => Results.Text("""{"ok":true,"region":"us"}""", "application/json"));
         await app.StartAsync(cancellationToken);
         ChildProcess.AnnounceReady(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
-        await app.WaitForShutdownAsync(cancellationToken);
+        await Task.WhenAny(app.WaitForShutdownAsync(cancellationToken), ChildProcess.ParentGoneAsync());
+        await app.StopAsync(CancellationToken.None);
         return 0;
     }
 }

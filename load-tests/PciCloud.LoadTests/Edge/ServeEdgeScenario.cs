@@ -41,7 +41,8 @@ public sealed class ServeEdgeScenario : IScenario
         });
         await app.StartAsync(cancellationToken);
         ChildProcess.AnnounceReady(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
-        await app.WaitForShutdownAsync(cancellationToken);
+        await Task.WhenAny(app.WaitForShutdownAsync(cancellationToken), ChildProcess.ParentGoneAsync());
+        await app.StopAsync(CancellationToken.None);
         return 0;
     }
 }

@@ -22,7 +22,7 @@ public sealed class ChildProcess : IDisposable
     public static async Task<ChildProcess> StartAsync(string scenario, IEnumerable<string> args, CancellationToken ct)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
@@ -61,6 +61,17 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>Called by the child: announce the address, then serve until the parent kills it or Ctrl+C.</summary>
     public static void AnnounceReady(Uri address) => Console.Out.WriteLine("READY " + address);
+
+    /// <summary>
+    /// Called by the child: completes when the parent goes away. The parent holds the child's stdin open, so
+    /// end-of-input means the parent exited (even if it was killed and never ran its Dispose).
+    /// </summary>
+    public static Task ParentGoneAsync() => Task.Run(async () =>
+    {
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+    });
 
     public void Dispose()
     {

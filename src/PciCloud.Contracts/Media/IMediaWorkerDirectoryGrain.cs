@@ -23,4 +23,7 @@ public interface IMediaWorkerDirectoryGrain : IGrainWithStringKey
     [Alias("release")] Task ReleaseMedia(string callId);
 
     [Alias("list")] Task<IReadOnlyList<MediaWorkerInfo>> ListAsync();
+
+    /// <summary>For a masking worker: the RTP calls reserved on it (it opens their ports); empty for an unknown worker.</summary>
+    [Alias("rtp-calls")] Task<IReadOnlyList<string>> GetRtpCallsAsync(string workerId);
 }

@@ -105,6 +105,11 @@ public sealed class MediaWorkerDirectoryGrain(
         }
     }
 
+    public Task<IReadOnlyList<string>> GetRtpCallsAsync(string workerId) =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Workers.TryGetValue(workerId, out var worker)
+            ? [.. worker.Reservations.Where(r => r.Value is not null).Select(r => r.Key)]
+            : []);
+
     public async Task<IReadOnlyList<MediaWorkerInfo>> ListAsync()
     {
         await DropSilentWorkersAsync();

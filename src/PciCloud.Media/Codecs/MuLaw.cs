@@ -2,7 +2,8 @@ namespace PciCloud.Media.Codecs;
 
 /// <summary>
 /// ITU-T G.711 mu-law, table-driven: 256-entry decode table and a 64 Ki-entry encode table,
-/// both computed once from the reference algorithm (Sun Microsystems' g711.c, the code G.191 ships).
+/// both computed once from Sun Microsystems' g711.c, with negative samples taken in one's complement
+/// so that encoding is bit-exact with ITU-T G.191's ulaw_compress (see <see cref="EncodeReference"/>).
 /// </summary>
 public static class MuLaw
 {
@@ -56,7 +57,10 @@ public static class MuLaw
         int mask;
         if (pcm < 0)
         {
-            pcm = -pcm;
+            // One's complement, as ITU-T G.191's ulaw_compress: -1..-4 encode as -0. Sun's g711.c
+            // negates here (-pcm), which sends every negative sample one step further from zero
+            // and is not bit-exact with the ITU reference (spandsp and WebRTC fixed it the same way).
+            pcm = -pcm - 1;
             mask = 0x7F;
         }
         else

@@ -1,0 +1,3 @@
+namespace PciCloud.MaskingWorker.Calls;
+
+public sealed record MaskedSpanMs(double StartMs, double DurationMs);

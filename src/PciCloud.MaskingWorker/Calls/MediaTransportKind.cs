@@ -1,0 +1,7 @@
+namespace PciCloud.MaskingWorker.Calls;
+
+public enum MediaTransportKind
+{
+    Rtp,
+    WebSocket,
+}

@@ -1,0 +1,38 @@
+namespace PciCloud.MaskingWorker.Diagnostics;
+
+/// <summary>Why an incoming packet or frame was not forwarded.</summary>
+public enum DropReason
+{
+    /// <summary>Not a valid RTP packet (or an unparsable WebSocket message).</summary>
+    Malformed,
+
+    /// <summary>Larger than the configured maximum.</summary>
+    TooLarge,
+
+    /// <summary>From another address than the learned or expected source.</summary>
+    UnexpectedSource,
+
+    /// <summary>A sequence number already seen.</summary>
+    Duplicate,
+
+    /// <summary>Arrived after a newer packet (reordered): too late to play, never forwarded raw.</summary>
+    Reordered,
+
+    /// <summary>A sequence jump too large to be loss, not yet confirmed by the next packet (RFC 3550 A.1).</summary>
+    SequenceJump,
+
+    /// <summary>A masked packet the operating system refused to send.</summary>
+    SendFailed,
+
+    /// <summary>A payload type that is neither the call's codec nor its telephone events.</summary>
+    UnknownPayloadType,
+
+    /// <summary>A payload that is not a whole number of samples the path can take.</summary>
+    BadPayloadSize,
+
+    /// <summary>An RFC 4733 telephone event: consumed, never forwarded (not an error).</summary>
+    TelephoneEventConsumed,
+
+    /// <summary>The stream's masker failed; its output is silence from then on.</summary>
+    StreamFaulted,
+}

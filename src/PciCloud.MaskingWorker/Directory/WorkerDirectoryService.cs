@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using PciCloud.MaskingWorker.Hosting;
+using PciCloud.MaskingWorker.Rtp;
+using PciCloud.MaskingWorker.Streams;
+
+namespace PciCloud.MaskingWorker.Directory;
+
+/// <summary>
+/// Keeps this worker in its region's directory: registers, heartbeats, brings its RTP relays in
+/// line with the calls assigned to it, and sends changed masking evidence. A worker that stops
+/// heartbeating is dropped by the directory, so new calls go elsewhere.
+/// </summary>
+public sealed partial class WorkerDirectoryService(
+    IOptions<MaskingWorkerOptions> options,
+    IWorkerDirectory directory,
+    RtpRelayManager relays,
+    MediaSessionRegistry sessions,
+    IServer server,
+    ILogger<WorkerDirectoryService> logger) : BackgroundService
+{
+    private bool _registered;
+
+    /// <summary>Completes after the first successful registration (tests and the local stack wait on it).</summary>
+    public Task Registered => _registeredSignal.Task;
+
+    private readonly TaskCompletionSource _registeredSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
+        do
+        {
+            try
+            {
+                await BeatAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _registered = false;
+                LogDirectoryUnreachable(logger, ex.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await directory.UnregisterAsync(options.Value.WorkerId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDirectoryUnreachable(logger, ex.GetType().Name);
+        }
+
+        await relays.DisposeAsync();
+    }
+
+    /// <summary>One round: (re)register or heartbeat, sync the relays, report evidence.</summary>
+    public async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        var workerId = options.Value.WorkerId;
+        if (!_registered || !await directory.HeartbeatAsync(workerId, sessions.Count, cancellationToken))
+        {
+            await directory.RegisterAsync(Announcement(), cancellationToken);
+            _registered = true;
+            _registeredSignal.TrySetResult();
+            LogRegistered(logger, workerId);
+        }
+
+        var assigned = await directory.GetAssignedRtpCallsAsync(workerId, cancellationToken);
+        await relays.SyncAsync(assigned, cancellationToken);
+        foreach (var session in sessions.Sessions)
+        {
+            await session.ReportIfChangedAsync(cancellationToken);
+        }
+    }
+
+    private WorkerAnnouncement Announcement()
+    {
+        var o = options.Value;
+        return new WorkerAnnouncement(o.WorkerId, o.AdvertisedRtpHost, o.RtpPortStart, o.RtpPortEnd, WebSocketBaseUrl(), o.MaxStreams);
+    }
+
+    private string WebSocketBaseUrl()
+    {
+        if (!string.IsNullOrEmpty(options.Value.WebSocketBaseUrl))
+        {
+            return options.Value.WebSocketBaseUrl;
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
+        return address.Replace("https://", "wss://", StringComparison.Ordinal).Replace("http://", "ws://", StringComparison.Ordinal);
+    }
+
+    [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Worker {WorkerId} registered with the region's directory")]
+    private static partial void LogRegistered(ILogger logger, string workerId);
+
+    [LoggerMessage(EventId = 2602, Level = LogLevel.Warning, Message = "The region's directory could not be reached ({Error}); retrying")]
+    private static partial void LogDirectoryUnreachable(ILogger logger, string error);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PciCloud.MaskingWorker.Calls;
+using PciCloud.MaskingWorker.Diagnostics;
+using PciCloud.MaskingWorker.Directory;
+using PciCloud.MaskingWorker.Rtp;
+using PciCloud.MaskingWorker.Streams;
+using PciCloud.MaskingWorker.WebSockets;
+using Microsoft.Extensions.Options;
+using PciCloud.Media.Evidence;
+using PciCloud.Media.Masking;
+
+namespace PciCloud.MaskingWorker.Hosting;
+
+/// <summary>
+/// Composes a masking worker. Program.cs uses it; so can another program that starts workers in
+/// process (the local stack starts one per region with <see cref="CreateBuilder"/>).
+/// </summary>
+public static class MaskingWorkerHost
+{
+    /// <summary>A web application builder with the whole worker, connected to its region's cluster as an Orleans client.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddMaskingWorker();
+        builder.AddRegionConnection();
+        return builder;
+    }
+
+    /// <summary>The worker's media path, directory heartbeat and metrics; the region connection is added separately.</summary>
+    public static WebApplicationBuilder AddMaskingWorker(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(MaskingWorkerOptions.SectionName);
+        builder.Services.Configure<MaskingWorkerOptions>(section);
+        builder.Services.Configure<MaskingOptions>(section.GetSection("Masking"));
+        builder.Services.AddSingleton<IOptions<OutputLeakDetectorOptions>>(_ =>
+            Options.Create(section.GetSection("Evidence").Get<OutputLeakDetectorOptions>() ?? OutputLeakCheckFactory.Strict));
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<WorkerMetrics>();
+        builder.Services.TryAddSingleton<IFrameMaskerFactory, MaskingChannelMaskerFactory>();
+        builder.Services.TryAddSingleton<IOutputLeakCheckFactory, OutputLeakCheckFactory>();
+        builder.Services.TryAddSingleton<DestinationPolicy>();
+        builder.Services.TryAddSingleton<MediaSessionRegistry>();
+        builder.Services.TryAddSingleton<RtpRelayManager>();
+        builder.Services.TryAddSingleton<WorkerDirectoryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerDirectoryService>());
+        return builder;
+    }
+
+    /// <summary>Maps the worker's endpoints: WebSocket media streams and health.</summary>
+    public static WebApplication MapMaskingWorker(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.MapMediaStreamsApi();
+        app.MapGet("/health", () => TypedResults.Ok("ok"));
+        app.MapGet("/alive", () => TypedResults.Ok("ok"));
+        return app;
+    }
+}

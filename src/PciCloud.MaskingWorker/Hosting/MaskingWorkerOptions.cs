@@ -1,0 +1,49 @@
+namespace PciCloud.MaskingWorker.Hosting;
+
+/// <summary>The worker's configuration (section <c>MaskingWorker</c>).</summary>
+public sealed class MaskingWorkerOptions
+{
+    public const string SectionName = "MaskingWorker";
+
+    /// <summary>Stable id of this worker in the region's directory; a restart with the same id replaces the old entry.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Address the RTP sockets bind to.</summary>
+    public string RtpBindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Host the region hands to tenants as <c>media.rtp.host</c>.</summary>
+    public string AdvertisedRtpHost { get; set; } = "127.0.0.1";
+
+    /// <summary>First UDP port of the range the region may assign on this worker (inclusive).</summary>
+    public int RtpPortStart { get; set; } = 40000;
+
+    /// <summary>Last UDP port of the range (inclusive).</summary>
+    public int RtpPortEnd { get; set; } = 44999;
+
+    /// <summary>Base URL of this worker's WebSocket endpoint, e.g. <c>ws://127.0.0.1:5144</c>; derived from the server's address when empty.</summary>
+    public string? WebSocketBaseUrl { get; set; }
+
+    /// <summary>Most concurrent media streams (RTP and WebSocket together); the capacity the directory sees.</summary>
+    public int MaxStreams { get; set; } = 2500;
+
+    /// <summary>Largest RTP datagram accepted; anything larger is dropped and counted.</summary>
+    public int MaxPacketBytes { get; set; } = 1500;
+
+    /// <summary>Largest WebSocket text message accepted; larger closes the stream (1009).</summary>
+    public int MaxWebSocketMessageBytes { get; set; } = 16 * 1024;
+
+    /// <summary>A packet processed more than this after it was received is counted late.</summary>
+    public double LateThresholdMs { get; set; } = 20;
+
+    /// <summary>How often the worker heartbeats to the directory and refreshes its call assignments.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one key-press delivery to the CallGrain may take before it counts as lost.</summary>
+    public TimeSpan DigitDeliveryTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Optional defence in depth: CIDR blocks the worker itself accepts as destinations, on top of the
+    /// region's per-tenant approval. Empty = the region's approval alone decides.
+    /// </summary>
+    public List<string> AllowedDestinationNetworks { get; set; } = [];
+}

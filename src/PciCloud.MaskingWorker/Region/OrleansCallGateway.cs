@@ -1,0 +1,33 @@
+using PciCloud.Contracts.Calls;
+using PciCloud.MaskingWorker.Calls;
+using ContractKeyPress = PciCloud.Contracts.Calls.KeyPressReport;
+using ContractSummary = PciCloud.Contracts.Calls.MaskingSummary;
+using WorkerKeyPress = PciCloud.MaskingWorker.Calls.KeyPressReport;
+using WorkerSummary = PciCloud.MaskingWorker.Calls.MaskingSummary;
+
+namespace PciCloud.MaskingWorker.Region;
+
+/// <summary>The worker's call gateway over Orleans: each call's CallGrain in the region's cluster.</summary>
+public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
+{
+    public async Task<CallMediaSettings?> GetMediaSettingsAsync(string callId, CancellationToken cancellationToken)
+    {
+        var settings = await client.GetGrain<ICallGrain>(callId).GetMediaSettings().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return settings is { Active: true } ? await MediaSettingsMapper.ToWorkerSettingsAsync(settings, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    public Task ReportKeyPressAsync(string callId, WorkerKeyPress keyPress, CancellationToken cancellationToken) =>
+        client.GetGrain<ICallGrain>(callId)
+            .ReportKeyPress(new ContractKeyPress(keyPress.Digit, keyPress.Sequence, keyPress.StartMs, keyPress.DurationMs, keyPress.Transport.ToApiName()))
+            .WaitAsync(cancellationToken);
+
+    public Task ReportMaskingSummaryAsync(string callId, WorkerSummary summary, CancellationToken cancellationToken) =>
+        client.GetGrain<ICallGrain>(callId)
+            .ReportMaskingSummary(new ContractSummary(
+                summary.KeyPressesMasked,
+                summary.Transports,
+                summary.Leaks,
+                summary.WorstOnsetMs,
+                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))]))
+            .WaitAsync(cancellationToken);
+}

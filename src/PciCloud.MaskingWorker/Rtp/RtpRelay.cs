@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using PciCloud.MaskingWorker.Diagnostics;
+using PciCloud.MaskingWorker.Streams;
+
+namespace PciCloud.MaskingWorker.Rtp;
+
+/// <summary>
+/// One RTP call on its own UDP port: learns the customer's source from the first valid packet
+/// (or accepts only the expected one), drops and counts anything from elsewhere, runs every
+/// packet through the processor and sends the masked copy to the forward and record destinations
+/// the region approved. Audio is never sent back to the source: the worker is no reflector.
+/// </summary>
+public sealed partial class RtpRelay : IAsyncDisposable
+{
+    private readonly CallMediaSession _session;
+    private readonly RtpStreamProcessor _processor;
+    private readonly Socket _socket;
+    private readonly SocketAddress[] _destinations;
+    private readonly IPEndPoint? _expectFrom;
+    private readonly WorkerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly int _maxPacketBytes;
+    private readonly double _lateThresholdMs;
+    private readonly CancellationTokenSource _stop = new();
+    private SocketAddress? _source;
+    private Task _loop = Task.CompletedTask;
+
+    private RtpRelay(CallMediaSession session, Socket socket, int maxPacketBytes, double lateThresholdMs, WorkerMetrics metrics, ILogger logger)
+    {
+        _session = session;
+        _socket = socket;
+        _maxPacketBytes = maxPacketBytes;
+        _lateThresholdMs = lateThresholdMs;
+        _metrics = metrics;
+        _logger = logger;
+        _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, maxPacketBytes);
+        _expectFrom = session.Settings.ExpectFrom;
+        _destinations = new[] { session.Settings.ForwardTo, session.Settings.RecordTo }
+            .OfType<IPEndPoint>()
+            .Select(e => e.Serialize())
+            .ToArray();
+    }
+
+    public CallMediaSession Session => _session;
+
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    /// <summary>Binds the call's port and starts relaying. Throws <see cref="SocketException"/> when the port cannot be bound.</summary>
+    public static RtpRelay Start(CallMediaSession session, IPAddress bindAddress, int maxPacketBytes, double lateThresholdMs, WorkerMetrics metrics, ILogger logger)
+    {
+        var socket = new Socket(bindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.ReceiveBufferSize = 256 * 1024;
+            socket.Bind(new IPEndPoint(bindAddress, session.Settings.RtpPort));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var relay = new RtpRelay(session, socket, maxPacketBytes, lateThresholdMs, metrics, logger);
+        relay._loop = Task.Run(relay.ReceiveLoopAsync);
+        return relay;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        await _session.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        // One byte more than the limit, so an oversized datagram is seen as such rather than cut short.
+        var buffer = new byte[_maxPacketBytes + 1];
+        var output = new byte[RtpStreamProcessor.MaxOutputLength];
+        var from = new SocketAddress(_socket.AddressFamily);
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.MessageSize)
+            {
+                _metrics.Drop(DropReason.TooLarge);
+                continue;
+            }
+            catch (SocketException ex)
+            {
+                // ICMP errors from an earlier send surface here on some platforms: not this packet's fault.
+                LogReceiveError(_logger, _session.CallId, ex.SocketErrorCode.ToString());
+                continue;
+            }
+
+            var arrived = Stopwatch.GetTimestamp();
+            _metrics.PacketIn("rtp");
+            try
+            {
+                Handle(buffer.AsSpan(0, received), from, output, arrived);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Never a crash: the packet is dropped (not forwarded) and the stream goes on.
+                _metrics.Drop(DropReason.Malformed);
+                LogPacketError(_logger, _session.CallId, ex.GetType().Name);
+            }
+        }
+    }
+
+    private void Handle(ReadOnlySpan<byte> datagram, SocketAddress from, byte[] output, long arrived)
+    {
+        if (!IsAcceptedSource(from))
+        {
+            _metrics.Drop(DropReason.UnexpectedSource);
+            return;
+        }
+
+        var outcome = _processor.Process(datagram, output, out var written);
+        if (outcome != RtpOutcome.Rejected && _source is null)
+        {
+            _source = Copy(from);
+            LogSourceLearned(_logger, _session.CallId);
+        }
+
+        if (outcome != RtpOutcome.Forward)
+        {
+            return;
+        }
+
+        var packet = output.AsSpan(0, written);
+        var sent = 0;
+        foreach (var destination in _destinations)
+        {
+            try
+            {
+                _socket.SendTo(packet, SocketFlags.None, destination);
+                sent++;
+            }
+            catch (SocketException)
+            {
+                _metrics.Drop(DropReason.SendFailed);
+            }
+        }
+
+        _metrics.PacketsSent(sent);
+        _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
+    }
+
+    private bool IsAcceptedSource(SocketAddress from)
+    {
+        if (_source is not null)
+        {
+            return _source.Equals(from);
+        }
+
+        if (_expectFrom is null)
+        {
+            return true;
+        }
+
+        var endpoint = (IPEndPoint)_expectFrom.Create(from);
+        return endpoint.Address.Equals(_expectFrom.Address) && (_expectFrom.Port == 0 || endpoint.Port == _expectFrom.Port);
+    }
+
+    private static SocketAddress Copy(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        return copy;
+    }
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Call {CallId}: RTP source learned; packets from any other source are dropped")]
+    private static partial void LogSourceLearned(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Debug, Message = "Call {CallId}: receive error {Error}")]
+    private static partial void LogReceiveError(ILogger logger, string callId, string error);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Call {CallId}: packet dropped after an error ({Error})")]
+    private static partial void LogPacketError(ILogger logger, string callId, string error);
+}

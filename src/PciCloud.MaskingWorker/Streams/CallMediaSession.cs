@@ -1,0 +1,72 @@
+using PciCloud.MaskingWorker.Calls;
+
+namespace PciCloud.MaskingWorker.Streams;
+
+/// <summary>
+/// Everything one call's media stream owns besides its transport: the masked audio path, the key
+/// press delivery and the evidence. Disposing it ends the stream and reports the final evidence.
+/// </summary>
+public sealed class CallMediaSession : IAsyncDisposable
+{
+    private readonly ICallGateway _gateway;
+    private readonly Action<CallMediaSession> _onEnded;
+    private long _reportedVersion = -1;
+    private int _disposed;
+
+    internal CallMediaSession(CallMediaSettings settings, MaskedAudioStream audio, KeyPressDelivery delivery, ICallGateway gateway, Action<CallMediaSession> onEnded)
+    {
+        Settings = settings;
+        Audio = audio;
+        Delivery = delivery;
+        _gateway = gateway;
+        _onEnded = onEnded;
+    }
+
+    public CallMediaSettings Settings { get; }
+
+    public string CallId => Settings.CallId;
+
+    public MaskedAudioStream Audio { get; }
+
+    public KeyPressDelivery Delivery { get; }
+
+    public MaskingSummary Summary() => Audio.Evidence.Snapshot() with { DigitsLost = Delivery.Lost };
+
+    /// <summary>Sends the evidence when it changed since the last report; failures are retried next time.</summary>
+    public async Task ReportIfChangedAsync(CancellationToken cancellationToken)
+    {
+        var version = Audio.Evidence.Version + Delivery.Lost;
+        if (version == Interlocked.Read(ref _reportedVersion))
+        {
+            return;
+        }
+
+        await _gateway.ReportMaskingSummaryAsync(CallId, Summary(), cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _reportedVersion, version);
+    }
+
+    /// <summary>
+    /// Ends the stream (its transport has stopped feeding it): delivers the queued key presses,
+    /// then the final evidence.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _onEnded(this);
+        Audio.Complete();
+        await Delivery.DisposeAsync().ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await ReportIfChangedAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The region is unreachable: the evidence of this call is lost with it, the audio was masked.
+        }
+    }
+}

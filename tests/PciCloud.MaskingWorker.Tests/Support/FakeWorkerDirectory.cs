@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using PciCloud.MaskingWorker.Directory;
+
+namespace PciCloud.MaskingWorker.Tests.Support;
+
+/// <summary>An in-memory directory: which RTP calls are assigned to which worker.</summary>
+internal sealed class FakeWorkerDirectory : IWorkerDirectory
+{
+    public ConcurrentDictionary<string, WorkerAnnouncement> Workers { get; } = new();
+
+    public ConcurrentDictionary<string, string> RtpCalls { get; } = new(); // callId -> workerId
+
+    public Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken)
+    {
+        Workers[announcement.WorkerId] = announcement;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken) =>
+        Task.FromResult(Workers.ContainsKey(workerId));
+
+    public Task<IReadOnlyCollection<string>> GetAssignedRtpCallsAsync(string workerId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([.. RtpCalls.Where(c => c.Value == workerId).Select(c => c.Key)]);
+
+    public Task UnregisterAsync(string workerId, CancellationToken cancellationToken)
+    {
+        Workers.TryRemove(workerId, out _);
+        return Task.CompletedTask;
+    }
+}
