@@ -33,11 +33,14 @@ public sealed class AgentAssistPageTests(StackFixture stack, BrowserFixture brow
         await page.Button("Capture card number").ClickAsync();
         var number = page.Field("card_number");
         await Expect(number).ToHaveAttributeAsync("data-state", "capturing");
-        var tones = call.Key(Visa);
+        // The customer keys half the number, pauses, then keys the rest.
+        var tones = call.Key(Visa[..8]).ToList();
         await Expect(number.Locator(".masked")).ToHaveTextAsync("**** ****", new() { Timeout = 30_000 });
+        await Expect(number.Locator(".field-info")).ToContainTextAsync("8 digits");
         await scenario.AssertPageCleanAsync("card number half keyed", last4Allowed: false);
         await Expect(number.Locator(".field-info")).Not.ToContainTextAsync("ending");
         await page.ScreenshotAsync("02-card-number-capturing");
+        tones.AddRange(call.Key(Visa[8..]));
         await Expect(number).ToHaveAttributeAsync("data-state", "complete", new() { Timeout = 30_000 });
         await Expect(number.Locator(".masked")).ToHaveTextAsync("**** **** **** ****");
         await Expect(number.Locator(".field-info")).ToContainTextAsync("Visa ending 4242");

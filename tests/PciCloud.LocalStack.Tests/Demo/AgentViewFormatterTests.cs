@@ -39,9 +39,9 @@ public sealed class AgentViewFormatterTests
     {
         var formatter = new AgentViewFormatter();
         var newer = Session("capturing", new JsonObject { ["state"] = "capturing", ["length"] = 2, ["masked"] = "**" });
-        newer["version"] = 5;
+        newer["version"] = 5L;
         var older = Session("created", new JsonObject { ["state"] = "empty", ["length"] = 0, ["masked"] = "" });
-        older["version"] = 3;
+        older["version"] = 3L;
 
         Assert.NotEmpty(formatter.Changes(newer).ToList());
         Assert.Empty(formatter.Changes(older).ToList());
