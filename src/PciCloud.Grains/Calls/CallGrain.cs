@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Media;
 using PciCloud.Contracts.Sessions;
+using PciCloud.Contracts.Webhooks;
+using PciCloud.Grains.Webhooks;
 
 namespace PciCloud.Grains.Calls;
 
@@ -63,6 +65,7 @@ public sealed partial class CallGrain(
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
             RegionMetrics.CallEnded();
+            await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(WebhookEventTypes.CallEnded, WebhookData.Call(View()));
         }
 
         return View();

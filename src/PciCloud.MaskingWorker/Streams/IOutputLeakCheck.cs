@@ -6,8 +6,11 @@ namespace PciCloud.MaskingWorker.Streams;
 /// </summary>
 public interface IOutputLeakCheck
 {
-    /// <summary>Takes output G.711 codes; returns how many new leaks (key tones found in the output) they completed.</summary>
-    int Observe(ReadOnlySpan<byte> g711Out);
+    /// <summary>
+    /// Takes one frame's input and output G.711 codes (the output lagging by the masker's look-ahead);
+    /// returns how many new leaks (input key tones found again in the output) they completed.
+    /// </summary>
+    int Observe(ReadOnlySpan<byte> g711In, ReadOnlySpan<byte> g711Out);
 
     /// <summary>Ends the stream: any leak still being measured is counted. Returns the new leaks.</summary>
     int Flush();

@@ -4,5 +4,6 @@ namespace PciCloud.MaskingWorker.Streams;
 
 public interface IOutputLeakCheckFactory
 {
-    IOutputLeakCheck Create(AudioCodec codec);
+    /// <summary>A check for one stream whose output lags its input by <paramref name="outputDelaySamples"/>.</summary>
+    IOutputLeakCheck Create(AudioCodec codec, int outputDelaySamples);
 }

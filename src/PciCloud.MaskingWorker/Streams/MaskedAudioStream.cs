@@ -80,7 +80,7 @@ public sealed partial class MaskedAudioStream
         }
 
         _samplesIn += input.Length;
-        ObserveOutput(output);
+        ObserveOutput(input, output);
     }
 
     /// <summary>Masks unconditionally while a signalled key press (RFC 4733, WebSocket dtmf) is in progress.</summary>
@@ -143,12 +143,12 @@ public sealed partial class MaskedAudioStream
         _delivery.Enqueue(new KeyPressReport(keyPress.Key, _sequence, keyPress.StartSample / 8.0, keyPress.DurationSamples / 8.0, transport));
     }
 
-    private void ObserveOutput(ReadOnlySpan<byte> output)
+    private void ObserveOutput(ReadOnlySpan<byte> input, ReadOnlySpan<byte> output)
     {
         int leaks;
         try
         {
-            leaks = _leakCheck.Observe(output);
+            leaks = _leakCheck.Observe(input, output);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

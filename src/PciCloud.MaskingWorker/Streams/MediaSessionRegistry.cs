@@ -42,8 +42,9 @@ public sealed class MediaSessionRegistry(
         }
 
         var delivery = new KeyPressDelivery(settings.CallId, gateway, metrics, _logger, options.Value.DigitDeliveryTimeout);
+        var masker = maskers.Create(settings.Codec);
         var audio = new MaskedAudioStream(
-            settings.CallId, settings.Codec, maskers.Create(settings.Codec), leakChecks.Create(settings.Codec), delivery, metrics, _logger);
+            settings.CallId, settings.Codec, masker, leakChecks.Create(settings.Codec, masker.LookaheadSamples), delivery, metrics, _logger);
         var created = new CallMediaSession(settings, audio, delivery, gateway, Ended);
         if (!_sessions.TryAdd(settings.CallId, created))
         {

@@ -13,5 +13,5 @@ public sealed class OutputLeakCheckFactory(IOptions<OutputLeakDetectorOptions> o
 {
     public static OutputLeakDetectorOptions Strict { get; } = new() { MinConsecutiveFrames = 1 };
 
-    public IOutputLeakCheck Create(AudioCodec codec) => new OutputLeakCheck(codec, options.Value);
+    public IOutputLeakCheck Create(AudioCodec codec, int outputDelaySamples) => new OutputLeakCheck(codec, outputDelaySamples, options.Value);
 }

@@ -48,7 +48,7 @@ internal static class BlockJudge
             || power.GetElement(row) < LikelyMinPower * MinGainSquared
             || power.GetElement(column) < LikelyMinPower * MinGainSquared)
         {
-            return new DtmfBlock(start, -1, -1, -1, default);
+            return new DtmfBlock(start, -1, -1, -1, default, power);
         }
 
         var pair = new PairEstimate(row, column, firstRe, firstIm, secondRe, secondIm);
@@ -80,7 +80,7 @@ internal static class BlockJudge
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{start / 8.0,9:F1} ms r{row} c{column - 4} off {rowOffset * 100,6:F2}% {columnOffset * 100,6:F2}% frac {fraction:F3} lvl {10 * MathF.Log10(rowPower / StrictMinPower) - 42,6:F1} {10 * MathF.Log10(columnPower / StrictMinPower) - 42,6:F1} likely {likely} key {key}"));
 #endif
-        return new DtmfBlock(start, key, soft ? index : -1, likely ? index : -1, new PairMeasure(rowOffset, columnOffset, rowPower, columnPower));
+        return new DtmfBlock(start, key, soft ? index : -1, likely ? index : -1, new PairMeasure(rowOffset, columnOffset, rowPower, columnPower, fraction), power);
     }
 
     private static int BestOf(Vector256<float> power, int first)

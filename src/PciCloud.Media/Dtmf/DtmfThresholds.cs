@@ -52,7 +52,8 @@ internal static class DtmfThresholds
     /// <summary>How far from the key's loudest clean hit (power ratio, 1.5 dB either way) a soft hit's tones may be.</summary>
     public const float SoftMinRelativePower = 0.7f;
 
-    // Sensitive (tone-likely) limits for masking: fail closed.
+    // Sensitive (tone-likely) limits: a pair that dominates without meeting the strict limits. The detector
+    // uses them to bridge a key press through speech; the masker adds the Mask* limits below.
     public const float LikelyMinToneDbm0 = -55f;
 
     public const float LikelyMaxFrequencyOffset = 0.06f;
@@ -60,4 +61,15 @@ internal static class DtmfThresholds
     public const float LikelyMaxTwistDb = 15f;
 
     public const float LikelyMinPairFraction = 0.30f;
+
+    /// <summary>
+    /// The masker treats a block as tone evidence when a pair dominates like this (see ToneRunTracker):
+    /// 60 % of the block's energy, both tones within 3 % (more than a digit may be off: fail closed),
+    /// twist within 12 dB.
+    /// </summary>
+    public const float MaskMinPairFraction = 0.6f;
+
+    public const float MaskMaxFrequencyOffset = 0.03f;
+
+    public const float MaskMaxTwistDb = 12f;
 }

@@ -25,8 +25,7 @@ public sealed class MaskingChannel
     private readonly MaskingSignal _signal;
     private readonly DelayLine _delay;
     private readonly int _maxFrame;
-    private readonly int _lookback;
-    private readonly int _hangover;
+    private readonly ToneRunTracker _toneRuns;
     private const int Pcm = 1;
     private const int MuLawCodes = 2;
     private const int ALawCodes = 3;
@@ -40,11 +39,10 @@ public sealed class MaskingChannel
         options.Validate();
         LookaheadSamples = DtmfSynth.Samples(options.LookaheadMilliseconds);
         _maxFrame = options.MaxFrameSamples;
-        _hangover = DtmfSynth.Samples(options.HangoverMilliseconds);
 
-        // Mask from up to one block before the block that first looked like tone (bounded by what the
-        // look-ahead still holds): the onset lies inside or just before that block.
-        _lookback = DtmfAnalyzer.BlockSamples;
+        // Mask from one hop before the block where the tone began (bounded by what the look-ahead
+        // still holds); ToneRunTracker finds that block by looking back from the evidence.
+        _toneRuns = new ToneRunTracker(DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds));
         _signal = new MaskingSignal(options.Sound, options.SoundLevelDbm0);
         _delay = new DelayLine(LookaheadSamples + _maxFrame, _maxFrame);
         _tracker = new KeyPressTracker(_keyPresses);
@@ -117,11 +115,11 @@ public sealed class MaskingChannel
         if (_analyzer.Accumulate(samples[..take], out var block))
         {
             _tracker.OnBlock(block);
-            if (block.ToneLikely || block.Key >= 0 || _tracker.InKeyPress)
+            if (_toneRuns.OnBlock(block, _tracker.InKeyPress, out var from, out var to))
             {
+                // Everything from the first sample not yet output onwards can still be masked.
                 var nextOut = _analyzer.Position - take - LookaheadSamples;
-                var from = Math.Max(Math.Max(block.Start - _lookback, nextOut), 0);
-                _pending.Mark(from, block.End + _hangover);
+                _pending.Mark(Math.Max(Math.Max(from, nextOut), 0), to);
             }
         }
 

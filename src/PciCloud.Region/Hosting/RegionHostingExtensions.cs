@@ -6,6 +6,7 @@ using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
 using PciCloud.Region.Http;
 using PciCloud.Region.Secrets;
+using PciCloud.Region.Webhooks;
 
 namespace PciCloud.Region.Hosting;
 
@@ -25,6 +26,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
+        builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -65,6 +67,7 @@ public static class RegionHostingExtensions
         app.MapTenantsAdminApi();
         app.MapCallsApi();
         app.MapPaymentSessionsApi();
+        app.MapTenantRecordsApis();
         return app;
     }
 }

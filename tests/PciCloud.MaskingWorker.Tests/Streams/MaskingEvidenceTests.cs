@@ -2,6 +2,8 @@ using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Streams;
 using PciCloud.MaskingWorker.Tests.Support;
 using PciCloud.Media.Codecs;
+using PciCloud.Media.Dtmf;
+using PciCloud.Media.Masking;
 
 namespace PciCloud.MaskingWorker.Tests.Streams;
 
@@ -30,7 +32,7 @@ public sealed class MaskingEvidenceTests
     [InlineData(AudioCodec.Pcma)]
     public async Task RealMasker_CardEntry_ReportsNoLeaksAndEveryKeyPress(AudioCodec codec)
     {
-        await using var harness = new ProcessorHarness(codec, new OutputLeakCheck(codec, OutputLeakCheckFactory.Strict));
+        await using var harness = new ProcessorHarness(codec, new OutputLeakCheck(codec, DtmfSynth.Samples(new MaskingOptions().LookaheadMilliseconds), OutputLeakCheckFactory.Strict));
         var codes = TestAudio.Encode(TestAudio.CardEntry(), harness.Law);
 
         harness.FeedAll(new RtpStream((byte)codec).AudioPackets(codes).Select(p => p.Packet));
@@ -48,7 +50,7 @@ public sealed class MaskingEvidenceTests
         const AudioCodec codec = AudioCodec.Pcmu;
         var tones = PhoneCall.CardEntryKeyPresses().Select(k => (k.Start, k.Duration)).ToList();
         var masker = new GroundTruthMasker(codec, tones, attenuationDb, lateSamples);
-        await using var parts = new WorkerParts(codec, leakCheck: new OutputLeakCheck(codec, OutputLeakCheckFactory.Strict), masker: masker);
+        await using var parts = new WorkerParts(codec, leakCheck: new OutputLeakCheck(codec, masker.LookaheadSamples, OutputLeakCheckFactory.Strict), masker: masker);
         var codes = TestAudio.Encode(TestAudio.CardEntry(), G711Law.MuLaw);
         var output = new byte[160];
         for (var offset = 0; offset + 160 <= codes.Length; offset += 160)

@@ -49,7 +49,7 @@ internal sealed class WorkerParts : IAsyncDisposable
     /// <summary>A leak check that sees the output and finds nothing (tests that check the output themselves).</summary>
     private sealed class CountingLeakCheck : IOutputLeakCheck
     {
-        public int Observe(ReadOnlySpan<byte> g711Out) => 0;
+        public int Observe(ReadOnlySpan<byte> g711In, ReadOnlySpan<byte> g711Out) => 0;
 
         public int Flush() => 0;
     }

@@ -1,0 +1,3 @@
+namespace PciCloud.Region.Apis.Models;
+
+public sealed record WebhookEndpointRequest(string? Url, IReadOnlyList<string>? Events);
