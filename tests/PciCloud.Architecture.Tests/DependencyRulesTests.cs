@@ -7,6 +7,9 @@ public sealed class DependencyRulesTests
 {
     private static readonly string Src = Path.Combine(RepositoryRoot.Find(), "src");
 
+    // Built from parts so this file does not itself name the measuring folder a user's clone lacks.
+    private static readonly string SharedFolder = ".." + "/" + "shared";
+
     [Theory]
     [InlineData("PciCloud.Media")]
     [InlineData("PciCloud.Payments")]
@@ -67,10 +70,10 @@ public sealed class DependencyRulesTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains("../shared", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(SharedFolder, StringComparison.Ordinal))
             .ToList();
 
-        Assert.DoesNotContain(offenders, f => !f.EndsWith(nameof(DependencyRulesTests) + ".cs", StringComparison.Ordinal));
+        Assert.Empty(offenders);
     }
 
     private static (string[] Projects, string[] Packages, string[] Frameworks) References(string project)
