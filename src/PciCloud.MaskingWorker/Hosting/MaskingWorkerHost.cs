@@ -51,7 +51,11 @@ public static class MaskingWorkerHost
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapMediaStreamsApi();
-        app.MapGet("/health", () => TypedResults.Ok("ok"));
+        // Ready only once the region's directory knows this worker: before that no call can be
+        // assigned to it, and a stack that waits on /health would hand out calls to nobody.
+        app.MapGet("/health", (WorkerDirectoryService directory) => directory.Registered.IsCompletedSuccessfully
+            ? Results.Ok("ok")
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not registered with the region's directory yet"));
         app.MapGet("/alive", () => TypedResults.Ok("ok"));
         return app;
     }

@@ -10,8 +10,16 @@ internal sealed class FakeWorkerDirectory : IWorkerDirectory
 
     public ConcurrentDictionary<string, string> RtpCalls { get; } = new(); // callId -> workerId
 
+    /// <summary>While true the directory cannot be reached, as when the region's silo is still starting.</summary>
+    public bool Unreachable { get; set; }
+
     public Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken)
     {
+        if (Unreachable)
+        {
+            throw new InvalidOperationException("the region's cluster is not reachable");
+        }
+
         Workers[announcement.WorkerId] = announcement;
         return Task.CompletedTask;
     }

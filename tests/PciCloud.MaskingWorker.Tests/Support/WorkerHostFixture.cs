@@ -40,7 +40,8 @@ internal sealed class WorkerHost : IAsyncDisposable
     public Uri BaseUri => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static async Task<WorkerHost> StartAsync(
-        int rtpPort, FakeCallGateway? gateway = null, FakeWorkerDirectory? directory = null, string workerId = "worker-test", int maxStreams = 100)
+        int rtpPort, FakeCallGateway? gateway = null, FakeWorkerDirectory? directory = null, string workerId = "worker-test", int maxStreams = 100,
+        bool waitForRegistration = true)
     {
         gateway ??= new FakeCallGateway();
         directory ??= new FakeWorkerDirectory();
@@ -60,7 +61,11 @@ internal sealed class WorkerHost : IAsyncDisposable
         var app = builder.Build();
         app.MapMaskingWorker();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        await app.Services.GetRequiredService<WorkerDirectoryService>().Registered.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        if (waitForRegistration)
+        {
+            await app.Services.GetRequiredService<WorkerDirectoryService>().Registered.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
+
         return new WorkerHost(app, gateway, directory, workerId);
     }
 
