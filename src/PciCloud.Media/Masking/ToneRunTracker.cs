@@ -18,12 +18,14 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
 {
     public const int RunToMask = 3;
 
-    private const int History = 16;
+    /// <summary>Blocks kept for the onset search: 10 hops reach back further than the longest look-ahead.</summary>
+    private const int History = 10;
     private const float OnsetPowerRatio = 0.25f;
 
     private static readonly float MaxTwist = MathF.Pow(10, DtmfThresholds.MaskMaxTwistDb / 10);
 
-    private readonly DtmfBlock[] _history = new DtmfBlock[History];
+    private readonly long[] _historyStart = new long[History];
+    private readonly Vector256<float>[] _historyPowers = new Vector256<float>[History];
     private long _blocks;
     private int _runKey = -1;
     private int _run;
@@ -32,7 +34,8 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
-        _history[_blocks++ % History] = block;
+        _historyStart[_blocks % History] = block.Start;
+        _historyPowers[_blocks++ % History] = block.Powers;
         var evidence = Evidence(block);
         if (evidence >= 0 && evidence == _runKey)
         {
@@ -73,13 +76,14 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
         var onset = current.Start;
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            ref readonly var block = ref _history[(_blocks - 1 - back) % History];
-            if (block.Powers.GetElement(row) < rowFloor && block.Powers.GetElement(column) < columnFloor)
+            var slot = (int)((_blocks - 1 - back) % History);
+            var powers = _historyPowers[slot];
+            if (powers.GetElement(row) < rowFloor && powers.GetElement(column) < columnFloor)
             {
                 break;
             }
 
-            onset = block.Start;
+            onset = _historyStart[slot];
         }
 
         return onset;
