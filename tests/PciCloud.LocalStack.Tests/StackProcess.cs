@@ -16,6 +16,8 @@ public sealed class StackProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private Task? _exited;
+
     private StackProcess(Process process, Stopwatch clock)
     {
         _process = process;
@@ -31,7 +33,8 @@ public sealed class StackProcess : IAsyncDisposable
 
     public string Errors => string.Join('\n', _errors);
 
-    public Task Exited => _process.WaitForExitAsync();
+    /// <summary>Completes when the process has exited (one task, so it can be compared).</summary>
+    public Task Exited => _exited ??= _process.WaitForExitAsync();
 
     public int ExitCode => _process.ExitCode;
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Sessions;
+using PciCloud.Contracts.Webhooks;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Webhooks;
 using PciCloud.Payments.Money;
 using PciCloud.Payments.Sessions;
 using SessionResult = PciCloud.Payments.Sessions.SessionResult;
@@ -29,6 +31,7 @@ public sealed partial class PaymentSessionGrain(
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(15);
     private PaymentSession? _session;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _lastWebhookStatus;
 
     private string IdempotencyKey => $"{this.GetPrimaryKeyString()}:submit";
 
@@ -254,6 +257,7 @@ public sealed partial class PaymentSessionGrain(
     private async Task AfterChangeAsync()
     {
         await PersistAsync();
+        await RaiseWebhookAsync();
         if (_session!.IsFinal && !state.State.CallNotified)
         {
             var v = View();
@@ -270,6 +274,32 @@ public sealed partial class PaymentSessionGrain(
         changed.TrySetResult();
     }
 
+    // One event per status change (not per key press): the masked view only, never a link or token.
+    private async Task RaiseWebhookAsync()
+    {
+        var view = View();
+        if (view.Status == _lastWebhookStatus)
+        {
+            return;
+        }
+
+        _lastWebhookStatus = view.Status;
+        var type = view.Status switch
+        {
+            "succeeded" => WebhookEventTypes.PaymentSessionSucceeded,
+            "failed" => WebhookEventTypes.PaymentSessionFailed,
+            _ => WebhookEventTypes.PaymentSessionUpdated,
+        };
+        try
+        {
+            await grains.GetGrain<IWebhookGrain>(view.TenantId).EnqueueAsync(type, WebhookData.Of(view));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogWebhookFailed(type, ex.GetType().Name);
+        }
+    }
+
     private async Task PersistAsync()
     {
         state.State.ViewJson = JsonSerializer.Serialize(_session!.ToView());
@@ -284,6 +314,9 @@ public sealed partial class PaymentSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway call failed with {ExceptionType}; reconciling")]
     private partial void LogGatewayFailed(string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} could not be queued ({ExceptionType})")]
+    private partial void LogWebhookFailed(string eventType, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session reconciled with the gateway: {Status}")]
     private partial void LogReconciled(string status);

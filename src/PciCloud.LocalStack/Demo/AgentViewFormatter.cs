@@ -19,10 +19,20 @@ public sealed class AgentViewFormatter
 
     private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
     private string? _lastStatus;
+    private long _lastVersion = -1;
 
-    /// <summary>The lines that changed since the previous snapshot.</summary>
+    /// <summary>The lines that changed since the previous snapshot (older versions are skipped).</summary>
     public IEnumerable<string> Changes(JsonObject session)
     {
+        // A command's response and the event stream can cross: never step back to an older version.
+        if ((long?)session["version"] is { } version)
+        {
+            if (version < _lastVersion)
+            {
+                yield break;
+            }
+            _lastVersion = version;
+        }
         var status = (string?)session["status"];
         if (status != _lastStatus)
         {

@@ -23,7 +23,7 @@ public static class Banner
         text.AppendLine("  tenants / keys      " + string.Join("   ", StackOptions.RegionNames.Select(r => $"{StackOptions.TenantOf(r)}: {StackOptions.KeyOf(r)}")));
         text.AppendLine(CultureInfo.InvariantCulture, $"  admin key           {o.AdminKey}   (through the edge add the header PciCloud-Region: us|uk|au)");
         text.AppendLine("  state               " + (o.Redis is null ? "in memory (lost on stop; --redis HOST:PORT keeps it)" : "Redis " + o.Redis));
-        text.AppendLine("  try                 curl -H 'Authorization: Bearer sk_demo-uk_local' " + o.EdgeUrl + "v1/reports/calls");
+        text.AppendLine("  try                 curl -H 'Authorization: Bearer admin_local' -H 'PciCloud-Region: uk' " + o.EdgeUrl + "admin/v1/tenants");
         text.AppendLine("  stop                Ctrl+C");
         text.AppendLine(CultureInfo.InvariantCulture, $"  started in          {startupTime.TotalSeconds:0.0} s");
         text.Append(ReadyLine);

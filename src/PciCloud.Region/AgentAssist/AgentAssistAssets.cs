@@ -1,55 +1,40 @@
-using System.Collections.Frozen;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace PciCloud.Region.AgentAssist;
 
 /// <summary>
-/// The page's static files, embedded in the region assembly so the host needs no web root and
-/// no front-end build. Loaded once; only these names are ever served.
+/// The page, embedded in the region assembly (no web root, no front-end build). Script and style
+/// are inlined into the HTML and allowed by their SHA-256 in the Content-Security-Policy: one
+/// request per page (through the edge, which routes by the link's token) and no inline code
+/// other than exactly these bytes.
 /// </summary>
 internal static class AgentAssistAssets
 {
-    private static readonly FrozenDictionary<string, (string ContentType, string Text)> Files = Load();
+    private static readonly string Script = Read("agent.js");
+    private static readonly string Style = Read("agent.css");
 
-    public static string PageTemplate => Files["agent.html"].Text;
+    public static string ScriptHash { get; } = Hash(Script);
 
-    public static string LinkInvalidPage => Files["link-invalid.html"].Text;
+    public static string StyleHash { get; } = Hash(Style);
 
-    public static bool TryGetPublic(string name, out string contentType, out string text)
-    {
-        // Only the script and the stylesheet are public; the HTML goes through the page endpoint.
-        if ((name == "agent.js" || name == "agent.css") && Files.TryGetValue(name, out var file))
-        {
-            (contentType, text) = file;
-            return true;
-        }
-        contentType = text = "";
-        return false;
-    }
+    public static string PageTemplate { get; } = Inline(Read("agent.html"));
 
-    private static FrozenDictionary<string, (string, string)> Load()
+    public static string LinkInvalidPage { get; } = Inline(Read("link-invalid.html"));
+
+    private static string Inline(string html) => html
+        .Replace("{{style}}", Style, StringComparison.Ordinal)
+        .Replace("{{script}}", Script, StringComparison.Ordinal);
+
+    private static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Read(string name)
     {
         var assembly = typeof(AgentAssistAssets).Assembly;
-        var files = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var name in new[] { "agent.html", "link-invalid.html", "agent.js", "agent.css" })
-        {
-            files[name] = (ContentTypeOf(name), Read(assembly, name));
-        }
-        return files.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private static string Read(Assembly assembly, string name)
-    {
         using var stream = assembly.GetManifestResourceStream("PciCloud.Region.AgentAssist." + name)
             ?? throw new InvalidOperationException($"Agent Assist asset {name} is not embedded.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
-
-    private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
-    {
-        ".js" => "text/javascript; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        _ => "text/html; charset=utf-8",
-    };
 }

@@ -5,7 +5,7 @@ namespace PciCloud.Region.AgentAssist;
 
 /// <summary>
 /// Serves the Agent Assist page: <c>GET /agent/{sessionId}?token=...</c> (the session's agentUrl)
-/// and its script and stylesheet. The page itself calls the public API with the session token.
+/// (script and style inline). The page itself calls the public API with the session token.
 /// </summary>
 public static partial class AgentAssistEndpoints
 {
@@ -13,20 +13,10 @@ public static partial class AgentAssistEndpoints
     {
         var group = app.MapGroup("/agent").ExcludeFromDescription();
 
-        group.MapGet("/assets/{name}", (string name, HttpContext context) =>
-        {
-            if (!AgentAssistAssets.TryGetPublic(name, out var contentType, out var text))
-            {
-                return Results.NotFound();
-            }
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.CacheControl = "no-cache";
-            return Results.Text(text, contentType);
-        });
-
         group.MapGet("/{sessionId}", async (string sessionId, string? token, HttpContext context, IConfiguration configuration) =>
         {
-            var gate = context.RequestServices.GetService<IAgentAssistGate>() ?? ShapeOnlyAgentAssistGate.Instance;
+            var gate = context.RequestServices.GetService<IAgentAssistGate>()
+                ?? ActivatorUtilities.GetServiceOrCreateInstance<RegionAgentAssistGate>(context.RequestServices);
             var access = SessionIdPattern().IsMatch(sessionId) && !string.IsNullOrEmpty(token)
                 ? await gate.CheckAsync(sessionId, token, context.RequestAborted)
                 : null;

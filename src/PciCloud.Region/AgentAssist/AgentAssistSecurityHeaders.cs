@@ -1,8 +1,8 @@
 namespace PciCloud.Region.AgentAssist;
 
 /// <summary>
-/// Response headers of the Agent Assist page: a strict Content-Security-Policy (same-origin
-/// script, style and connections only; no inline code), framing only by the tenant's configured
+/// Response headers of the Agent Assist page: a strict Content-Security-Policy (only the page's own
+/// script and style, by hash; connections to its own origin only), framing only by the tenant's configured
 /// origins, no referrer (the link carries the session token), and no caching.
 /// </summary>
 internal static class AgentAssistSecurityHeaders
@@ -12,7 +12,8 @@ internal static class AgentAssistSecurityHeaders
         var ancestors = framingOrigins.Count == 0 ? "'none'" : string.Join(' ', framingOrigins);
         var headers = response.Headers;
         headers.ContentSecurityPolicy =
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+            $"default-src 'none'; script-src '{AgentAssistAssets.ScriptHash}'; style-src '{AgentAssistAssets.StyleHash}'; " +
+            "connect-src 'self'; img-src 'self'; " +
             $"base-uri 'none'; form-action 'none'; frame-ancestors {ancestors}";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";

@@ -55,9 +55,10 @@ public static class CallsApi
     }
 
     public static async Task<Results<Ok<CallResponse>, ProblemHttpResult>> GetCall(
-        string id, IGrainFactory grains, MediaTokens mediaTokens, HttpContext context)
+        string id, IGrainFactory grains, MediaTokens mediaTokens, AuditTrail audit, HttpContext context)
     {
         var view = await OwnedCallAsync(grains, id, context.GetCaller());
+        await RecordReadAsync(audit, context, "call.read", id, view is not null);
         return view is null ? Problems.NotFound() : TypedResults.Ok(ToResponse(view, await mediaTokens.ForCallAsync(id, context.RequestAborted)));
     }
 
@@ -76,9 +77,11 @@ public static class CallsApi
     }
 
     public static async Task<Results<Ok<MaskingReportResponse>, ProblemHttpResult>> GetMaskingReport(
-        string id, IGrainFactory grains, HttpContext context)
+        string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
     {
-        if (await OwnedCallAsync(grains, id, context.GetCaller()) is null)
+        var owned = await OwnedCallAsync(grains, id, context.GetCaller()) is not null;
+        await RecordReadAsync(audit, context, "masking_report.read", id, owned);
+        if (!owned)
         {
             return Problems.NotFound();
         }
@@ -86,6 +89,13 @@ public static class CallsApi
         var s = await grains.GetGrain<ICallGrain>(id).GetMaskingSummaryAsync();
         return s is null ? Problems.NotFound()
             : TypedResults.Ok(new MaskingReportResponse(id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans));
+    }
+
+    /// <summary>Reads are accesses too (PCI DSS 10.2): recorded in the caller's own trail, also when refused.</summary>
+    private static Task RecordReadAsync(AuditTrail audit, HttpContext context, string action, string id, bool found)
+    {
+        var caller = context.GetCaller();
+        return audit.RecordAsync(caller.TenantId, caller, action, id.Length > 64 ? id[..64] : id, found ? "success" : "not_found");
     }
 
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>

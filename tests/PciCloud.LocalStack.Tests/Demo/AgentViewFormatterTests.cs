@@ -34,6 +34,19 @@ public sealed class AgentViewFormatterTests
         Assert.Contains("visa ending 4242", Assert.Single(done), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Changes_OlderVersion_IsSkipped()
+    {
+        var formatter = new AgentViewFormatter();
+        var newer = Session("capturing", new JsonObject { ["state"] = "capturing", ["length"] = 2, ["masked"] = "**" });
+        newer["version"] = 5L;
+        var older = Session("created", new JsonObject { ["state"] = "empty", ["length"] = 0, ["masked"] = "" });
+        older["version"] = 3L;
+
+        Assert.NotEmpty(formatter.Changes(newer).ToList());
+        Assert.Empty(formatter.Changes(older).ToList());
+    }
+
     private static JsonObject Session(string status, JsonObject cardNumber) => new()
     {
         ["status"] = status,

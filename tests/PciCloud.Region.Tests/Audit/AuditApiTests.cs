@@ -18,12 +18,14 @@ public sealed class AuditApiTests(SharedRegion region)
         var client = region.ClientWithKey(RegionApplication.KeyA);
         await region.EnsureWorkerAsync();
         var callId = (string)(await (await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
+        await client.GetAsync($"/v1/calls/{callId}", Ct);
+        await client.GetAsync($"/v1/calls/{callId}/masking-report", Ct);
         await client.PostJsonAsync($"/v1/calls/{callId}/end", new { });
 
         var body = await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync();
         var nodes = body["data"]!.AsArray().Select(n => n!.AsObject()).ToList();
         var mine = nodes.Where(n => (string?)n["objectId"] == callId).ToList();
-        Assert.Equal(["call.created", "call.ended"], mine.Select(n => (string)n["action"]!));
+        Assert.Equal(["call.created", "call.read", "masking_report.read", "call.ended"], mine.Select(n => (string)n["action"]!));
         Assert.All(mine, n =>
         {
             Assert.StartsWith("evt_", (string?)n["id"], StringComparison.Ordinal);
@@ -86,8 +88,13 @@ public sealed class AuditApiTests(SharedRegion region)
         var b = region.ClientWithKey(RegionApplication.KeyB);
         var callId = (string)(await (await a.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
 
-        var bText = await (await b.GetAsync("/v1/audit-events", Ct)).Content.ReadAsStringAsync(Ct);
-        Assert.DoesNotContain(callId, bText, StringComparison.Ordinal);
+        // B probing A's call is B's own action: recorded in B's trail as not found, never in A's.
+        await b.GetAsync($"/v1/calls/{callId}", Ct);
+        var bEvents = (await (await b.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray();
+        var probe = Assert.Single(bEvents, e => (string?)e!["objectId"] == callId);
+        Assert.Equal(("call.read", "not_found"), ((string?)probe!["action"], (string?)probe["outcome"]));
+        var aEvents = (await (await a.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray();
+        Assert.Equal(["call.created"], aEvents.Where(e => (string?)e!["objectId"] == callId).Select(e => (string)e!["action"]!));
         var future = await (await a.GetAsync("/v1/audit-events?from=2099-01-01T00:00:00Z", Ct)).BodyAsync();
         Assert.Empty(future["data"]!.AsArray());
         var past = await (await a.GetAsync("/v1/audit-events?to=2000-01-01T00:00:00Z", Ct)).BodyAsync();

@@ -80,8 +80,16 @@ public sealed partial class CardDataCanaryTests
         }
 
         await Record(client.GetAsync("/v1/audit-events", Ct));
-        var ended = await receiver.NextAsync();
-        Assert.Contains(callId, ended.Body, StringComparison.Ordinal);
+        // Deliveries come in order: the session's status events, then call.ended.
+        var types = new List<string>();
+        while (!types.Contains("call.ended"))
+        {
+            var delivery = await receiver.NextAsync();
+            Assert.Contains(callId, delivery.Body, StringComparison.Ordinal);
+            types.Add((string)JsonNode.Parse(delivery.Body)!["type"]!);
+        }
+
+        Assert.Contains("payment_session.succeeded", types);
 
         region.Services.GetService<TracerProvider>()?.ForceFlush();
         region.Services.GetService<MeterProvider>()?.ForceFlush();

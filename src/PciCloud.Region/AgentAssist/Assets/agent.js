@@ -181,9 +181,15 @@
     }
   }
 
+  var FINAL = { succeeded: true, failed: true, cancelled: true, expired: true };
+
   function render(s) {
     if (!s || gone) { return; }
+    // Responses and events can cross on the wire: never go back to an older version.
+    if (current && typeof s.version === "number" && typeof current.version === "number" && s.version < current.version) { s = current; }
     current = s;
+    if (FINAL[s.status] && source) { source.close(); source = null; $("connection").textContent = ""; }
+    if (s.captureInterrupted && OPEN[s.status]) { showBanner("The capture was interrupted and the keyed digits were lost. Capture the field again."); }
     var open = !!OPEN[s.status];
     $("status").textContent = STATUS_TEXT[s.status] || s.status;
     $("status").setAttribute("data-status", s.status);
@@ -311,7 +317,7 @@
   // Live updates: the session's event stream. EventSource retries network drops by itself; when
   // the server closes it for good we reopen it with a growing pause, and resync with a GET.
   function connect() {
-    if (gone) { return; }
+    if (gone || (current && FINAL[current.status])) { return; }
     var url = "/v1/payment-sessions/" + encodeURIComponent(sessionId) + "/events?token=" + encodeURIComponent(token);
     source = new EventSource(url);
     var onData = function (ev) {
@@ -321,7 +327,7 @@
     ["session", "payment_session.updated", "update"].forEach(function (name) { source.addEventListener(name, onData); });
     source.onopen = function () { retryMs = 500; $("connection").textContent = ""; refresh(); };
     source.onerror = function () {
-      if (gone) { return; }
+      if (gone || !source) { return; }
       $("connection").textContent = "Reconnecting to live updates…";
       if (source.readyState === EventSource.CLOSED) {
         source.close();
