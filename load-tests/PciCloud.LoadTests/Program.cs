@@ -11,4 +11,5 @@ return await ScenarioRunner.RunAsync(args,
     new ServeEdgeScenario(),
     new MaskingWorkerScenario(),
     new ServeMaskingWorkerScenario(),
+    new RtpFuzzScenario(),
 ]);
