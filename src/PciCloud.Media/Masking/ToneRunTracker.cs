@@ -12,11 +12,18 @@ namespace PciCloud.Media.Masking;
 /// is within 6 dB of its present level (a block half filled with tone is 6 dB down, so the onset lies inside
 /// that block). It masks from one hop before that block (bounded by what the look-ahead still holds), and
 /// keeps masking while the blocks are still evidence of that key or a key press is in progress, plus a hang-over.
-/// Speech seldom gives three evidence blocks in a row; a 25 ms tone does.
+/// Speech seldom gives three evidence blocks in a row; a 25 ms tone does. Two clean blocks (see
+/// <see cref="CleanRunToMask"/>) also suffice, which catches 20 ms bursts.
 /// </summary>
 internal sealed class ToneRunTracker(int lookback, int hangover)
 {
     public const int RunToMask = 3;
+
+    /// <summary>
+    /// Two blocks in a row in which a pair holds 75 % of the energy also suffice: a 20 ms tone burst (too
+    /// short to be a digit, but audible to a decoder without a duration check) gives two such blocks.
+    /// </summary>
+    public const int CleanRunToMask = 2;
 
     /// <summary>Blocks kept for the onset search: 10 hops reach back further than the longest look-ahead.</summary>
     private const int History = 10;
@@ -30,13 +37,15 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
     private int _runKey = -1;
     private int _run;
     private int _maskKey = -1;
+    private int _cleanKey = -1;
+    private int _cleanRun;
 
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
         _historyStart[_blocks % History] = block.Start;
         _historyPowers[_blocks++ % History] = block.Powers;
-        var evidence = Evidence(block);
+        var evidence = Evidence(block, DtmfThresholds.MaskMinPairFraction);
         if (evidence >= 0 && evidence == _runKey)
         {
             _run++;
@@ -47,6 +56,15 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
             _run = evidence >= 0 ? 1 : 0;
         }
 
+        var clean = Evidence(block, DtmfThresholds.MaskCleanPairFraction);
+        _cleanRun = clean >= 0 && clean == _cleanKey ? _cleanRun + 1 : (clean >= 0 ? 1 : 0);
+        _cleanKey = clean;
+        if (_cleanRun >= CleanRunToMask && _run < RunToMask)
+        {
+            _run = RunToMask;
+            _runKey = clean;
+        }
+
         to = block.End + hangover;
         if (_run >= RunToMask)
         {
@@ -55,7 +73,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
             return true;
         }
 
-        if ((_maskKey >= 0 && evidence == _maskKey) || inKeyPress)
+        if ((_maskKey >= 0 && (evidence == _maskKey || clean == _maskKey)) || inKeyPress)
         {
             from = block.Start;
             return true;
@@ -89,16 +107,16 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
         return onset;
     }
 
-    private static int Evidence(in DtmfBlock block)
+    private static int Evidence(in DtmfBlock block, float minFraction)
     {
-        if (block.Key >= 0 || block.SoftKey >= 0)
+        if (block.Key >= 0 || (block.SoftKey >= 0 && block.Pair.Fraction >= minFraction))
         {
             return block.LikelyKey;
         }
 
         var pair = block.Pair;
         var toneLike = block.LikelyKey >= 0
-            && pair.Fraction >= DtmfThresholds.MaskMinPairFraction
+            && pair.Fraction >= minFraction
             && MathF.Abs(pair.RowOffset) <= DtmfThresholds.MaskMaxFrequencyOffset
             && MathF.Abs(pair.ColumnOffset) <= DtmfThresholds.MaskMaxFrequencyOffset
             && pair.RowPower <= pair.ColumnPower * MaxTwist
