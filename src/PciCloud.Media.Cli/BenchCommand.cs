@@ -7,10 +7,13 @@ using PciCloud.Media.Wav;
 namespace PciCloud.Media.Cli;
 
 /// <summary>
-/// <c>bench [--seconds N] [--streams K] FILE.wav</c>: the per-call media path measured the way
-/// <c>spandsp_detect --bench</c> measures spandsp. The file is encoded to mu-law once; then, on one thread,
-/// 20 ms frames go through mu-law decode, detection and masking, and mu-law encode, for N seconds of audio in
-/// total, with K streams (each its own masking channel, at its own place in the file) taking turns.
+/// <c>bench [--seconds N] [--streams K] [--path g711|pcm] FILE.wav</c>: the per-call media path measured the
+/// way <c>spandsp_detect --bench</c> measures spandsp. The file is encoded to mu-law once; then, on one thread,
+/// 20 ms mu-law frames go through decode, detection, masking and encode, for N seconds of audio in total, with
+/// K streams (each its own masking channel, at its own place in the file) taking turns. The default path is
+/// the one the masking worker runs: <c>ProcessFrame(bytes)</c> decodes internally and its output is the encoded
+/// stream (original bytes where unmasked, the pre-encoded masking sound where masked). <c>--path pcm</c> does
+/// an explicit mu-law decode, the PCM <c>ProcessFrame</c>, and an explicit mu-law encode of every sample.
 /// Five timed runs after one warm-up; rates are per second of this process's CPU time.
 /// </summary>
 public static class BenchCommand
@@ -25,8 +28,9 @@ public static class BenchCommand
         arguments.RequirePositional(1, "FILE.wav");
         var seconds = arguments.GetLong("--seconds", 36_000, 1, 10_000_000);
         var streams = (int)arguments.GetLong("--streams", 1, 1, 100_000);
+        var pcmPath = arguments.GetString("--path", "g711", "g711", "pcm") == "pcm";
         var audio = LoadMuLaw(arguments.Positional[0]);
-        var bench = new BenchLoop(audio, streams);
+        var bench = new BenchLoop(audio, streams, pcmPath);
         var frames = seconds * 8000 / Frame;
 
         bench.Run(Math.Min(frames, 50 * 60)); // warm-up: JIT tiers settle before timing
@@ -72,13 +76,15 @@ public static class BenchCommand
         private readonly byte[] _audio;
         private readonly MaskingChannel[] _channels;
         private readonly int[] _offsets;
+        private readonly bool _pcmPath;
         private readonly short[] _pcmIn = new short[Frame];
         private readonly short[] _pcmOut = new short[Frame];
         private readonly byte[] _codesOut = new byte[Frame];
 
-        public BenchLoop(byte[] audio, int streams)
+        public BenchLoop(byte[] audio, int streams, bool pcmPath)
         {
             _audio = audio;
+            _pcmPath = pcmPath;
             _channels = new MaskingChannel[streams];
             _offsets = new int[streams];
             var options = new MaskingOptions();
@@ -98,9 +104,17 @@ public static class BenchCommand
             for (long f = 0; f < frames; f++)
             {
                 var offset = _offsets[stream];
-                MuLaw.Decode(_audio.AsSpan(offset, Frame), _pcmIn);
-                _channels[stream].ProcessFrame(_pcmIn, _pcmOut);
-                MuLaw.Encode(_pcmOut, _codesOut);
+                if (_pcmPath)
+                {
+                    MuLaw.Decode(_audio.AsSpan(offset, Frame), _pcmIn);
+                    _channels[stream].ProcessFrame(_pcmIn, _pcmOut);
+                    MuLaw.Encode(_pcmOut, _codesOut);
+                }
+                else
+                {
+                    _channels[stream].ProcessFrame(_audio.AsSpan(offset, Frame), _codesOut, G711Law.MuLaw);
+                }
+
                 Checksum += _codesOut[0];
                 offset += Frame;
                 _offsets[stream] = offset == _audio.Length ? 0 : offset;

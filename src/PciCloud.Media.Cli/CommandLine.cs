@@ -12,7 +12,7 @@ public static class CommandLine
         usage: pcicloud-media detect FILE.wav
                pcicloud-media mask IN.wav OUT.wav
                pcicloud-media synth DIGITS OUT.wav [--level dBm0] [--on ms] [--off ms] [--codec pcmu|pcma|pcm16]
-               pcicloud-media bench [--seconds N] [--streams K] FILE.wav
+               pcicloud-media bench [--seconds N] [--streams K] [--path g711|pcm] FILE.wav
         WAV files: 8 kHz mono, PCM16, mu-law or A-law.
         """;
 
@@ -33,7 +33,7 @@ public static class CommandLine
                 "detect" => DetectCommand.Run(CliArguments.Parse(rest, []), output),
                 "mask" => MaskCommand.Run(CliArguments.Parse(rest, []), error),
                 "synth" => SynthCommand.Run(CliArguments.Parse(rest, ["--level", "--on", "--off", "--codec"])),
-                "bench" => BenchCommand.Run(CliArguments.Parse(rest, ["--seconds", "--streams"]), output),
+                "bench" => BenchCommand.Run(CliArguments.Parse(rest, ["--seconds", "--streams", "--path"]), output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

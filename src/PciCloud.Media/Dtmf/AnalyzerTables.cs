@@ -12,8 +12,18 @@ internal static class AnalyzerTables
     public static readonly Vector256<float> RotateCos = Rotation(Math.Cos);
     public static readonly Vector256<float> RotateSin = Rotation(Math.Sin);
 
+    public static readonly float[] RotateCosValues = Values(RotateCos);
+    public static readonly float[] RotateSinValues = Values(RotateSin);
+
     /// <summary>w (radians per sample) of each frequency.</summary>
     public static readonly float[] Omega = BuildOmega();
+
+    private static float[] Values(Vector256<float> vector)
+    {
+        var values = new float[8];
+        vector.CopyTo(values);
+        return values;
+    }
 
     private static float[] BuildOmega()
     {

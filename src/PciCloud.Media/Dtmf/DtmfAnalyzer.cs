@@ -69,38 +69,69 @@ internal sealed class DtmfAnalyzer
 
     /// <summary>
     /// Adds <paramref name="chunk"/>, which starts at <paramref name="index"/> within the half block, to the
-    /// running correlations. Two interleaved accumulator sets halve the multiply-add dependency chain.
+    /// running correlations. The samples are first widened to floats 16 at a time (which also gives the energy
+    /// as a vector dot product); then each sample is one broadcast and two 8-wide multiply-adds, with four
+    /// interleaved accumulator sets so the multiply-add latency is hidden.
     /// </summary>
     private static (Vector256<float> Re, Vector256<float> Im, float Energy) Correlate(
         ReadOnlySpan<short> chunk, int index, Vector256<float> re, Vector256<float> im, float energy)
     {
-        ref var cos = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.Cos), index);
-        ref var sin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.NegSin), index);
-        var re1 = Vector256<float>.Zero;
-        var im1 = Vector256<float>.Zero;
-        var energy1 = 0f;
+        Span<float> samples = stackalloc float[HalfSamples + Vector256<short>.Count];
+        var squares = Vector256<float>.Zero;
         var i = 0;
-        for (; i + 1 < chunk.Length; i += 2)
+        for (; i + Vector256<short>.Count <= chunk.Length; i += Vector256<short>.Count)
         {
-            float x0 = chunk[i];
-            float x1 = chunk[i + 1];
-            re = Vector256.FusedMultiplyAdd(Vector256.Create(x0), Unsafe.Add(ref cos, i), re);
-            im = Vector256.FusedMultiplyAdd(Vector256.Create(x0), Unsafe.Add(ref sin, i), im);
-            re1 = Vector256.FusedMultiplyAdd(Vector256.Create(x1), Unsafe.Add(ref cos, i + 1), re1);
-            im1 = Vector256.FusedMultiplyAdd(Vector256.Create(x1), Unsafe.Add(ref sin, i + 1), im1);
-            energy = MathF.FusedMultiplyAdd(x0, x0, energy);
-            energy1 = MathF.FusedMultiplyAdd(x1, x1, energy1);
+            var (low, high) = Vector256.Widen(Vector256.Create(chunk.Slice(i, Vector256<short>.Count)));
+            var lowFloat = Vector256.ConvertToSingle(low);
+            var highFloat = Vector256.ConvertToSingle(high);
+            lowFloat.CopyTo(samples[i..]);
+            highFloat.CopyTo(samples[(i + 8)..]);
+            squares = Vector256.FusedMultiplyAdd(lowFloat, lowFloat, squares);
+            squares = Vector256.FusedMultiplyAdd(highFloat, highFloat, squares);
         }
 
-        if (i < chunk.Length)
+        energy += Vector256.Sum(squares);
+        for (; i < chunk.Length; i++)
         {
             float x = chunk[i];
-            re = Vector256.FusedMultiplyAdd(Vector256.Create(x), Unsafe.Add(ref cos, i), re);
-            im = Vector256.FusedMultiplyAdd(Vector256.Create(x), Unsafe.Add(ref sin, i), im);
+            samples[i] = x;
             energy = MathF.FusedMultiplyAdd(x, x, energy);
         }
 
-        return (re + re1, im + im1, energy + energy1);
+        ref var cos = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.Cos), index);
+        ref var sin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.NegSin), index);
+        ref var x0 = ref MemoryMarshal.GetReference(samples);
+        var re1 = Vector256<float>.Zero;
+        var im1 = Vector256<float>.Zero;
+        var re2 = Vector256<float>.Zero;
+        var im2 = Vector256<float>.Zero;
+        var re3 = Vector256<float>.Zero;
+        var im3 = Vector256<float>.Zero;
+        var n = 0;
+        for (; n + 4 <= chunk.Length; n += 4)
+        {
+            var a = Vector256.Create(Unsafe.Add(ref x0, n));
+            var b = Vector256.Create(Unsafe.Add(ref x0, n + 1));
+            var c = Vector256.Create(Unsafe.Add(ref x0, n + 2));
+            var d = Vector256.Create(Unsafe.Add(ref x0, n + 3));
+            re = Vector256.FusedMultiplyAdd(a, Unsafe.Add(ref cos, n), re);
+            im = Vector256.FusedMultiplyAdd(a, Unsafe.Add(ref sin, n), im);
+            re1 = Vector256.FusedMultiplyAdd(b, Unsafe.Add(ref cos, n + 1), re1);
+            im1 = Vector256.FusedMultiplyAdd(b, Unsafe.Add(ref sin, n + 1), im1);
+            re2 = Vector256.FusedMultiplyAdd(c, Unsafe.Add(ref cos, n + 2), re2);
+            im2 = Vector256.FusedMultiplyAdd(c, Unsafe.Add(ref sin, n + 2), im2);
+            re3 = Vector256.FusedMultiplyAdd(d, Unsafe.Add(ref cos, n + 3), re3);
+            im3 = Vector256.FusedMultiplyAdd(d, Unsafe.Add(ref sin, n + 3), im3);
+        }
+
+        for (; n < chunk.Length; n++)
+        {
+            var a = Vector256.Create(Unsafe.Add(ref x0, n));
+            re = Vector256.FusedMultiplyAdd(a, Unsafe.Add(ref cos, n), re);
+            im = Vector256.FusedMultiplyAdd(a, Unsafe.Add(ref sin, n), im);
+        }
+
+        return (re + re1 + (re2 + re3), im + im1 + (im2 + im3), energy);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -71,5 +71,8 @@ internal static class DtmfThresholds
 
     public const float MaskMaxFrequencyOffset = 0.03f;
 
+    /// <summary>The fraction at which two consecutive evidence blocks are enough to mask.</summary>
+    public const float MaskCleanPairFraction = 0.75f;
+
     public const float MaskMaxTwistDb = 12f;
 }

@@ -15,24 +15,21 @@ internal readonly struct PairEstimate
     /// <summary>Largest level correction for an off-centre tone (6 dB); beyond it the tone is far off anyway.</summary>
     public const float MinGainSquared = 0.25f;
 
-    public PairEstimate(
-        int row, int column,
-        Vector256<float> firstRe, Vector256<float> firstIm, Vector256<float> secondRe, Vector256<float> secondIm)
+    /// <summary>
+    /// <paramref name="halves"/> holds the two half blocks' correlations as 32 floats: first half real and
+    /// imaginary parts (8 each), then the second half's (see <see cref="Store"/>).
+    /// </summary>
+    public PairEstimate(int row, int column, ReadOnlySpan<float> halves)
     {
-        var firstRow = Clean(row, column, firstRe, firstIm);
-        var firstColumn = Clean(column, row, firstRe, firstIm);
-        var secondRow = Clean(row, column, secondRe, secondIm);
-        var secondColumn = Clean(column, row, secondRe, secondIm);
+        var first = halves[..16];
+        var second = halves[16..];
+        var firstRow = Clean(row, column, first);
+        var firstColumn = Clean(column, row, first);
+        var secondRow = Clean(row, column, second);
+        var secondColumn = Clean(column, row, second);
         (RowOffset, RowPower) = Measure(row, firstRow, secondRow);
         (ColumnOffset, ColumnPower) = Measure(column, firstColumn, secondColumn);
-        OtherRowPower = StrongestOther(row & ~3, row, column, firstRe, firstIm, secondRe, secondIm);
-        OtherColumnPower = StrongestOther(column & ~3, column, row, firstRe, firstIm, secondRe, secondIm);
     }
-
-    /// <summary>The strongest other tone of the row group, cleaned of the column tone's leakage (and vice versa).</summary>
-    public float OtherRowPower { get; }
-
-    public float OtherColumnPower { get; }
 
     public float RowOffset { get; }
 
@@ -43,11 +40,14 @@ internal readonly struct PairEstimate
 
     public float ColumnPower { get; }
 
-    private static float StrongestOther(
-        int group, int best, int otherGroupTone,
-        Vector256<float> firstRe, Vector256<float> firstIm, Vector256<float> secondRe, Vector256<float> secondIm)
+    /// <summary>
+    /// The strongest other tone of <paramref name="best"/>'s group, cleaned of the leakage of the other group's
+    /// tone <paramref name="otherGroupTone"/> (only computed for blocks that pass every other strict test).
+    /// </summary>
+    public static float StrongestOther(int best, int otherGroupTone, ReadOnlySpan<float> halves)
     {
         var strongest = 0f;
+        var group = best & ~3;
         for (var k = group; k < group + 4; k++)
         {
             if (k == best)
@@ -55,27 +55,41 @@ internal readonly struct PairEstimate
                 continue;
             }
 
-            var first = CleanCross(k, otherGroupTone, firstRe, firstIm);
-            var second = CleanCross(k, otherGroupTone, secondRe, secondIm);
-            var full = first + (second * new Complex(AnalyzerTables.RotateCos.GetElement(k), -AnalyzerTables.RotateSin.GetElement(k)));
+            var first = CleanCross(k, otherGroupTone, halves[..16]);
+            var second = CleanCross(k, otherGroupTone, halves[16..]);
+            var full = first + (second * Rotation(k));
             strongest = MathF.Max(strongest, (float)((full.Real * full.Real) + (full.Imaginary * full.Imaginary)));
         }
 
         return strongest;
     }
 
-    private static Complex CleanCross(int k, int other, Vector256<float> re, Vector256<float> im)
+    /// <summary>Stores the two half blocks' correlations in the layout the estimate reads.</summary>
+    public static void Store(
+        Vector256<float> firstRe, Vector256<float> firstIm, Vector256<float> secondRe, Vector256<float> secondIm, Span<float> halves)
     {
-        var tone = new Complex(re.GetElement(other), im.GetElement(other));
-        return new Complex(re.GetElement(k), im.GetElement(k))
+        firstRe.CopyTo(halves);
+        firstIm.CopyTo(halves[8..]);
+        secondRe.CopyTo(halves[16..]);
+        secondIm.CopyTo(halves[24..]);
+    }
+
+    private static Complex Rotation(int k) => new(AnalyzerTables.RotateCosValues[k], -AnalyzerTables.RotateSinValues[k]);
+
+    private static Complex At(ReadOnlySpan<float> half, int k) => new(half[k], half[8 + k]);
+
+    private static Complex CleanCross(int k, int other, ReadOnlySpan<float> half)
+    {
+        var tone = At(half, other);
+        return At(half, k)
             - (LeakageKernels.Cross[k, other] * tone)
             - (LeakageKernels.Image[k, other] * Complex.Conjugate(tone));
     }
 
-    private static Complex Clean(int k, int other, Vector256<float> re, Vector256<float> im)
+    private static Complex Clean(int k, int other, ReadOnlySpan<float> half)
     {
-        var own = new Complex(re.GetElement(k), im.GetElement(k));
-        var tone = new Complex(re.GetElement(other), im.GetElement(other));
+        var own = At(half, k);
+        var tone = At(half, other);
         return own
             - (LeakageKernels.Cross[k, other] * tone)
             - (LeakageKernels.Image[k, other] * Complex.Conjugate(tone))
@@ -85,9 +99,9 @@ internal readonly struct PairEstimate
     private static (float Offset, float Power) Measure(int k, Complex first, Complex second)
     {
         // The second half, rotated back by the nominal advance w x 51, leads the first by (offset rad/sample) x 51.
-        var rotated = second * new Complex(AnalyzerTables.RotateCos.GetElement(k), -AnalyzerTables.RotateSin.GetElement(k));
+        var rotated = second * Rotation(k);
         var advance = rotated * Complex.Conjugate(first);
-        var delta = (float)Math.Atan2(advance.Imaginary, advance.Real) / DtmfAnalyzer.HalfSamples;
+        var delta = MathF.Atan2((float)advance.Imaginary, (float)advance.Real) / DtmfAnalyzer.HalfSamples;
         var full = first + rotated;
         var power = (float)((full.Real * full.Real) + (full.Imaginary * full.Imaginary));
         return (delta / AnalyzerTables.Omega[k], power / GainSquared(delta));

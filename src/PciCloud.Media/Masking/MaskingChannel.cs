@@ -11,11 +11,11 @@ namespace PciCloud.Media.Masking;
 /// on the G.711 path the original bytes are copied, never decoded and re-encoded.
 /// Input is analysed and output in steps of the analyzer's 51-sample hop, so a verdict is applied before any
 /// sample it concerns leaves the look-ahead buffer. One instance per stream; not thread-safe; no allocation
-/// after construction.
+/// after the first frame.
 /// </summary>
 public sealed class MaskingChannel
 {
-    private const int QueueCapacity = 64;
+    private const int QueueCapacity = 16;
 
     private readonly DtmfAnalyzer _analyzer = new();
     private readonly FixedRing<KeyPress> _keyPresses = new(QueueCapacity);
@@ -29,6 +29,9 @@ public sealed class MaskingChannel
     private const int Pcm = 1;
     private const int MuLawCodes = 2;
     private const int ALawCodes = 3;
+
+    [ThreadStatic]
+    private static short[]? t_scratch;
 
     private bool _forced;
     private int _encoding;
@@ -44,7 +47,7 @@ public sealed class MaskingChannel
         // still holds); ToneRunTracker finds that block by looking back from the evidence.
         _toneRuns = new ToneRunTracker(DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds));
         _signal = new MaskingSignal(options.Sound, options.SoundLevelDbm0);
-        _delay = new DelayLine(LookaheadSamples + _maxFrame, _maxFrame);
+        _delay = new DelayLine(LookaheadSamples + _maxFrame);
         _tracker = new KeyPressTracker(_keyPresses);
     }
 
@@ -89,7 +92,9 @@ public sealed class MaskingChannel
     public void ProcessFrame(ReadOnlySpan<byte> g711In, Span<byte> g711Out, G711Law law)
     {
         ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
-        Span<short> pcm = stackalloc short[g711In.Length];
+        // Decoded samples only feed the analyzer, so one scratch buffer per thread serves every channel
+        // (and stays in cache however many streams take turns).
+        var pcm = (t_scratch ??= new short[8000]).AsSpan(0, g711In.Length);
         if (law == G711Law.MuLaw)
         {
             MuLaw.Decode(g711In, pcm);

@@ -12,28 +12,40 @@ namespace PciCloud.Media.Masking;
 /// is within 6 dB of its present level (a block half filled with tone is 6 dB down, so the onset lies inside
 /// that block). It masks from one hop before that block (bounded by what the look-ahead still holds), and
 /// keeps masking while the blocks are still evidence of that key or a key press is in progress, plus a hang-over.
-/// Speech seldom gives three evidence blocks in a row; a 25 ms tone does.
+/// Speech seldom gives three evidence blocks in a row; a 25 ms tone does. Two clean blocks (see
+/// <see cref="CleanRunToMask"/>) also suffice, which catches 20 ms bursts.
 /// </summary>
 internal sealed class ToneRunTracker(int lookback, int hangover)
 {
     public const int RunToMask = 3;
 
-    private const int History = 16;
+    /// <summary>
+    /// Two blocks in a row in which a pair holds 75 % of the energy also suffice: a 20 ms tone burst (too
+    /// short to be a digit, but audible to a decoder without a duration check) gives two such blocks.
+    /// </summary>
+    public const int CleanRunToMask = 2;
+
+    /// <summary>Blocks kept for the onset search: 10 hops reach back further than the longest look-ahead.</summary>
+    private const int History = 10;
     private const float OnsetPowerRatio = 0.25f;
 
     private static readonly float MaxTwist = MathF.Pow(10, DtmfThresholds.MaskMaxTwistDb / 10);
 
-    private readonly DtmfBlock[] _history = new DtmfBlock[History];
+    private readonly long[] _historyStart = new long[History];
+    private readonly Vector256<float>[] _historyPowers = new Vector256<float>[History];
     private long _blocks;
     private int _runKey = -1;
     private int _run;
     private int _maskKey = -1;
+    private int _cleanKey = -1;
+    private int _cleanRun;
 
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
-        _history[_blocks++ % History] = block;
-        var evidence = Evidence(block);
+        _historyStart[_blocks % History] = block.Start;
+        _historyPowers[_blocks++ % History] = block.Powers;
+        var evidence = Evidence(block, DtmfThresholds.MaskMinPairFraction);
         if (evidence >= 0 && evidence == _runKey)
         {
             _run++;
@@ -44,6 +56,15 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
             _run = evidence >= 0 ? 1 : 0;
         }
 
+        var clean = Evidence(block, DtmfThresholds.MaskCleanPairFraction);
+        _cleanRun = clean >= 0 && clean == _cleanKey ? _cleanRun + 1 : (clean >= 0 ? 1 : 0);
+        _cleanKey = clean;
+        if (_cleanRun >= CleanRunToMask && _run < RunToMask)
+        {
+            _run = RunToMask;
+            _runKey = clean;
+        }
+
         to = block.End + hangover;
         if (_run >= RunToMask)
         {
@@ -52,7 +73,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
             return true;
         }
 
-        if ((_maskKey >= 0 && evidence == _maskKey) || inKeyPress)
+        if ((_maskKey >= 0 && (evidence == _maskKey || clean == _maskKey)) || inKeyPress)
         {
             from = block.Start;
             return true;
@@ -73,28 +94,29 @@ internal sealed class ToneRunTracker(int lookback, int hangover)
         var onset = current.Start;
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            ref readonly var block = ref _history[(_blocks - 1 - back) % History];
-            if (block.Powers.GetElement(row) < rowFloor && block.Powers.GetElement(column) < columnFloor)
+            var slot = (int)((_blocks - 1 - back) % History);
+            var powers = _historyPowers[slot];
+            if (powers.GetElement(row) < rowFloor && powers.GetElement(column) < columnFloor)
             {
                 break;
             }
 
-            onset = block.Start;
+            onset = _historyStart[slot];
         }
 
         return onset;
     }
 
-    private static int Evidence(in DtmfBlock block)
+    private static int Evidence(in DtmfBlock block, float minFraction)
     {
-        if (block.Key >= 0 || block.SoftKey >= 0)
+        if (block.Key >= 0 || (block.SoftKey >= 0 && block.Pair.Fraction >= minFraction))
         {
             return block.LikelyKey;
         }
 
         var pair = block.Pair;
         var toneLike = block.LikelyKey >= 0
-            && pair.Fraction >= DtmfThresholds.MaskMinPairFraction
+            && pair.Fraction >= minFraction
             && MathF.Abs(pair.RowOffset) <= DtmfThresholds.MaskMaxFrequencyOffset
             && MathF.Abs(pair.ColumnOffset) <= DtmfThresholds.MaskMaxFrequencyOffset
             && pair.RowPower <= pair.ColumnPower * MaxTwist

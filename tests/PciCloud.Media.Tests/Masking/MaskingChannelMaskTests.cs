@@ -31,6 +31,24 @@ public sealed class MaskingChannelMaskTests
         Assert.Equal(1, channel.KeyPressCount);
     }
 
+    [Theory]
+    [InlineData(20)]
+    [InlineData(23)]
+    public void ProcessFrame_BurstTooShortForADigit_StillMasked(int onMs)
+    {
+        // Fail closed: a burst too short to count as a key press is still DTMF-like, and a decoder without a
+        // duration check (multimon-ng) would hear it.
+        var input = Signals.Key('7', onMs: onMs, lead: 250, tail: 250);
+        var channel = new MaskingChannel(new MaskingOptions());
+
+        var output = MaskerRun.Pcm(input, channel);
+
+        Assert.Equal(0, channel.KeyPressCount);
+        Assert.True(channel.TryReadMaskedSpan(out var span));
+        Assert.True(span.StartSample <= ToneStart && span.StartSample + span.LengthSamples >= ToneStart + (onMs * 8), $"masked {span}");
+        Assert.True(MaskerRun.RelativePowerDb(output.AsSpan(ToneStart, onMs * 8), 852) < -40);
+    }
+
     [Fact]
     public void ProcessFrame_DifferentKeys_SameMaskingSound()
     {
