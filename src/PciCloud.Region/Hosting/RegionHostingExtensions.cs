@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Schedules;
 using PciCloud.Payments.Gateways.Sandbox;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
@@ -26,6 +27,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
+        builder.Services.AddKeyedSingleton(ScheduleGrain.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -67,6 +69,9 @@ public static class RegionHostingExtensions
         app.MapTenantsAdminApi();
         app.MapCallsApi();
         app.MapPaymentSessionsApi();
+        app.MapPaymentsApi();
+        app.MapTokensApi();
+        app.MapSchedulesApi();
         app.MapTenantRecordsApis();
         return app;
     }
