@@ -16,17 +16,20 @@ namespace PciCloud.Grains.Schedules;
 /// every period that is due and not yet recorded. A period is persisted as "charging" before its token
 /// charge is sent (gateway key: schedule + period), so a second wake-up, a retry or a restarted silo
 /// re-sends the same key (replayed, never charged twice) instead of charging again. The clock is the
-/// keyed <see cref="ClockKey"/> TimeProvider, so tests can move time.
+/// TimeProvider keyed <see cref="ClockKey"/> if one is registered (tests move it), else the silo's.
 /// </summary>
 public sealed partial class ScheduleGrain(
     [PersistentState("schedule", GrainStorage.Name)] IPersistentState<ScheduleState> state,
     IGrainFactory grains,
-    [FromKeyedServices(ScheduleGrain.ClockKey)] TimeProvider clock,
+    IServiceProvider services,
     ILogger<ScheduleGrain> logger) : Grain, IScheduleGrain, IRemindable
 {
     public const string ClockKey = "pcicloud.schedules";
     public const string ReminderName = "schedule-charge";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
+
+    // The keyed clock when a host (or a test) registers one, else the silo's TimeProvider.
+    private readonly TimeProvider _clock = services.GetKeyedService<TimeProvider>(ClockKey) ?? services.GetRequiredService<TimeProvider>();
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -42,7 +45,7 @@ public sealed partial class ScheduleGrain(
         }
 
         S.Registration = registration;
-        S.CreatedAt = clock.GetUtcNow();
+        S.CreatedAt = _clock.GetUtcNow();
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), ReminderPeriod);
 
@@ -64,7 +67,7 @@ public sealed partial class ScheduleGrain(
         }
 
         S.Status = ScheduleView.Cancelled;
-        S.CancelledAt = clock.GetUtcNow();
+        S.CancelledAt = _clock.GetUtcNow();
         await state.WriteStateAsync();
         await StopReminderAsync();
         return ScheduleReply.Success(View());
@@ -94,7 +97,7 @@ public sealed partial class ScheduleGrain(
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         while (S.Status == ScheduleView.Active)
         {
             var period = S.Charges.Count;

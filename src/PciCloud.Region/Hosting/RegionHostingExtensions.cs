@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using PciCloud.Grains.Gateways;
-using PciCloud.Grains.Schedules;
 using PciCloud.Payments.Gateways.Sandbox;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
@@ -27,7 +26,6 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
-        builder.Services.AddKeyedSingleton(ScheduleGrain.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Schedules;
 using PciCloud.Region.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace PciCloud.Region.Tests.Schedules;
 
 /// <summary>
 /// A region whose schedules run on a fake clock the tests move (the rest of the region keeps real
-/// time), and that may deliver webhooks to loopback.
+/// time), whose gateways can lose answers, and that may deliver webhooks to loopback.
 /// </summary>
 public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
 {
@@ -21,6 +22,8 @@ public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
 
+    public LossyGatewayResolver Gateways => Services.GetRequiredService<LossyGatewayResolver>();
+
     public async ValueTask InitializeAsync()
     {
         _ = Server;
@@ -30,6 +33,12 @@ public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(ScheduleGrain.ClockKey, Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(ScheduleGrain.ClockKey, Clock);
+            services.AddSingleton<GatewayResolver>();
+            services.AddSingleton(sp => new LossyGatewayResolver(sp.GetRequiredService<GatewayResolver>()));
+            services.AddSingleton<IGatewayResolver>(sp => sp.GetRequiredService<LossyGatewayResolver>());
+        });
     }
 }

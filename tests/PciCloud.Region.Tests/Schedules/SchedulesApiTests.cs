@@ -50,6 +50,32 @@ public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<Sch
     }
 
     [Fact]
+    public async Task AnswerLost_PeriodStaysCharging_NextWakeUpResendsSameKey_ChargedOnce()
+    {
+        var client = region.ClientWithKey(RegionApplication.KeyA);
+        region.Gateways.LoseNextTokenChargeAnswers(1);
+        var lostBefore = region.Gateways.AnswersLost;
+        var scheduleId = await StartAsync(client, amount: 8606, new { interval = "month", count = 2 });
+
+        JsonNode? schedule = null;
+        await Waiting.UntilAsync(async () =>
+        {
+            schedule = await GetAsync(client, scheduleId);
+            return schedule["charges"]!.AsArray().Count == 1 && region.Gateways.AnswersLost > lostBefore;
+        }, "the first period's lost answer");
+        var paymentId = (string)schedule!["charges"]![0]!["paymentId"]!;
+        Assert.Equal("charging", (string?)schedule["charges"]![0]!["status"]);
+        Assert.Equal("pending", (string?)(await (await client.GetAsync($"/v1/payments/{paymentId}", Ct)).BodyAsync())["status"]);
+        Assert.Single(region.Sandbox().Ledger(), e => e.AmountMinorUnits == 8606); // the gateway did charge
+
+        await FireTwiceAsync(scheduleId);
+        var settled = await GetAsync(client, scheduleId);
+        Assert.Equal("succeeded", (string?)settled["charges"]!.AsArray().Single()!["status"]);
+        Assert.Equal("succeeded", (string?)(await (await client.GetAsync($"/v1/payments/{paymentId}", Ct)).BodyAsync())["status"]);
+        Assert.Single(region.Sandbox().Ledger(), e => e.AmountMinorUnits == 8606);
+    }
+
+    [Fact]
     public async Task StartDateInTheFuture_NothingChargedBefore_NextChargeAtIsTheStart()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
