@@ -1,5 +1,6 @@
 using PciCloud.LoadTests.Edge;
 using PciCloud.LoadTests.MaskingWorker;
+using PciCloud.LoadTests.Region;
 using PciCloud.LoadTests.Runner;
 
 // Scenario runner for PciCloud load tests (HdrHistogram, NBomber-style reports).
@@ -12,4 +13,6 @@ return await ScenarioRunner.RunAsync(args,
     new MaskingWorkerScenario(),
     new ServeMaskingWorkerScenario(),
     new RtpFuzzScenario(),
+    new RegionScenario(),
+    new ServeRegionScenario(),
 ]);

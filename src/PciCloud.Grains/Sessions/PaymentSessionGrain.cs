@@ -55,6 +55,7 @@ public sealed partial class PaymentSessionGrain(
             await ReconcileAsync(cancellationToken);
         }
 
+        await RegisterResultObjectsAsync();
         StartExpiryTimer();
     }
 
@@ -252,11 +253,14 @@ public sealed partial class PaymentSessionGrain(
         {
             await AfterChangeAsync();
         }
+
+        await RegisterResultObjectsAsync(); // a retry, if the first registration failed
     }, ExpiryCheck, ExpiryCheck);
 
     private async Task AfterChangeAsync()
     {
         await PersistAsync();
+        await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();
         if (_session!.IsFinal && !state.State.CallNotified)
         {
@@ -300,6 +304,26 @@ public sealed partial class PaymentSessionGrain(
         }
     }
 
+    /// <summary>Once succeeded: the payment, token and schedule named in the result get their grains (idempotent, retried until done).</summary>
+    private async Task RegisterResultObjectsAsync()
+    {
+        if (_session is not { Status: SessionStatus.Succeeded } || state.State.ResultRegistered)
+        {
+            return;
+        }
+
+        try
+        {
+            await SessionResultObjects.RegisterAsync(grains, _session, state.State.Create!, View(), IdempotencyKey);
+            state.State.ResultRegistered = true;
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogResultRegistrationFailed(ex.GetType().Name);
+        }
+    }
+
     private async Task PersistAsync()
     {
         state.State.ViewJson = JsonSerializer.Serialize(_session!.ToView());
@@ -317,6 +341,9 @@ public sealed partial class PaymentSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} could not be queued ({ExceptionType})")]
     private partial void LogWebhookFailed(string eventType, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The session's payment, token or schedule could not be registered ({ExceptionType}); retrying")]
+    private partial void LogResultRegistrationFailed(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session reconciled with the gateway: {Status}")]
     private partial void LogReconciled(string status);

@@ -20,4 +20,7 @@ public sealed class PaymentSessionState
     [Id(4)] public bool CallNotified { get; set; }
 
     [Id(5)] public int DigitsLost { get; set; }
+
+    /// <summary>The result's payment, token and schedule have their grains (see SessionResultObjects).</summary>
+    [Id(6)] public bool ResultRegistered { get; set; }
 }

@@ -58,7 +58,7 @@ public static class CallsApi
         string id, IGrainFactory grains, MediaTokens mediaTokens, AuditTrail audit, HttpContext context)
     {
         var view = await OwnedCallAsync(grains, id, context.GetCaller());
-        await RecordReadAsync(audit, context, "call.read", id, view is not null);
+        await audit.RecordReadAsync(context.GetCaller(), "call.read", id, view is not null);
         return view is null ? Problems.NotFound() : TypedResults.Ok(ToResponse(view, await mediaTokens.ForCallAsync(id, context.RequestAborted)));
     }
 
@@ -80,7 +80,7 @@ public static class CallsApi
         string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
     {
         var owned = await OwnedCallAsync(grains, id, context.GetCaller()) is not null;
-        await RecordReadAsync(audit, context, "masking_report.read", id, owned);
+        await audit.RecordReadAsync(context.GetCaller(), "masking_report.read", id, owned);
         if (!owned)
         {
             return Problems.NotFound();
@@ -92,11 +92,6 @@ public static class CallsApi
     }
 
     /// <summary>Reads are accesses too (PCI DSS 10.2): recorded in the caller's own trail, also when refused.</summary>
-    private static Task RecordReadAsync(AuditTrail audit, HttpContext context, string action, string id, bool found)
-    {
-        var caller = context.GetCaller();
-        return audit.RecordAsync(caller.TenantId, caller, action, id.Length > 64 ? id[..64] : id, found ? "success" : "not_found");
-    }
 
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>
     public static async Task<CallView?> OwnedCallAsync(IGrainFactory grains, string id, Caller caller)

@@ -84,6 +84,7 @@ public static class PaymentSessionsApi
     {
         var caller = context.GetCaller();
         var view = await OwnedSessionAsync(d.Grains, id, caller);
+        await d.Audit.RecordReadAsync(caller, "payment_session.read", id, view is not null);
         return view is null ? Problems.NotFound() : TypedResults.Ok(await ResponseAsync(view, caller, d, context));
     }
 

@@ -19,6 +19,7 @@ internal static class SessionEvents
     {
         var caller = context.GetCaller();
         var view = await PaymentSessionsApi.OwnedSessionAsync(d.Grains, id, caller);
+        await d.Audit.RecordReadAsync(caller, "payment_session.events_opened", id, view is not null);
         if (view is null)
         {
             await Problems.WriteAsync(context, Problems.NotFound());

@@ -7,14 +7,17 @@ namespace PciCloud.Region.Apis;
 /// <summary>A refused session command as a problem: the stable code, with the status API.md gives it.</summary>
 internal static class SessionProblems
 {
-    public static ProblemHttpResult From(SessionReply reply) => reply.ErrorCode switch
+    public static ProblemHttpResult From(SessionReply reply) => From(reply.ErrorCode, reply.ErrorDetail);
+
+    /// <summary>Any grain refusal (sessions, payments, refunds, schedules) by its stable code.</summary>
+    public static ProblemHttpResult From(string? code, string? detail) => code switch
     {
         "not_found" => Problems.NotFound(),
         "field_not_configured" or "field_not_keyable" or "intent_not_supported" =>
-            Problems.Unprocessable(reply.ErrorCode, reply.ErrorDetail ?? reply.ErrorCode),
+            Problems.Unprocessable(code, detail ?? code),
         "invalid_request" or "card_data_in_text" or "invalid_amount" or "invalid_currency" or "invalid_postal_code" =>
-            Problems.Invalid(reply.ErrorDetail ?? reply.ErrorCode, reply.ErrorCode),
-        "gateway_unavailable" => Problems.Unavailable(reply.ErrorCode, reply.ErrorDetail ?? "The gateway is unavailable."),
-        _ => Problems.Conflict(reply.ErrorCode ?? "invalid_state", reply.ErrorDetail ?? "The session does not allow this now."),
+            Problems.Invalid(detail ?? code, code),
+        "gateway_unavailable" => Problems.Unavailable(code, detail ?? "The gateway is unavailable."),
+        _ => Problems.Conflict(code ?? "invalid_state", detail ?? "The object does not allow this now."),
     };
 }

@@ -57,9 +57,16 @@ public static class TenantsAdminApi
         return TypedResults.Ok(new ListResponse<TenantResponse>([.. tenants.OfType<TenantSettings>().Select(TenantResponse.From)]));
     }
 
-    public static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> GetTenant(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> GetTenant(
+        string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
     {
         var settings = SecretKeys.IsValidTenantId(id) ? await grains.GetGrain<ITenantGrain>(id).GetAsync() : null;
+        if (settings is not null)
+        {
+            // Recorded in the tenant's own trail: the tenant can see every admin look at its settings.
+            await audit.RecordAsync(id, context.GetCaller(), "tenant.read", id);
+        }
+
         return settings is null ? Problems.NotFound() : TypedResults.Ok(TenantResponse.From(settings));
     }
 

@@ -67,6 +67,9 @@ public static class RegionHostingExtensions
         app.MapTenantsAdminApi();
         app.MapCallsApi();
         app.MapPaymentSessionsApi();
+        app.MapPaymentsApi();
+        app.MapTokensApi();
+        app.MapSchedulesApi();
         app.MapTenantRecordsApis();
         return app;
     }

@@ -47,6 +47,29 @@ public sealed class AuditApiTests(SharedRegion region)
     }
 
     [Fact]
+    public async Task Reads_SessionGetEventStreamAndAdminTenantLook_AreRecorded()
+    {
+        var client = region.ClientWithKey(RegionApplication.KeyA);
+        await region.EnsureWorkerAsync();
+        var callId = (string)(await (await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
+        var session = await (await client.PostJsonAsync($"/v1/calls/{callId}/payment-sessions", new { intent = "charge", amount = 100, currency = "USD" })).BodyAsync();
+        var id = (string)session["id"]!;
+        await client.GetAsync($"/v1/payment-sessions/{id}", Ct);
+        await client.GetAsync("/v1/payment-sessions/ps_doesnotexist", Ct);
+        await client.PostJsonAsync($"/v1/payment-sessions/{id}/cancel", new { });
+        (await client.GetAsync($"/v1/payment-sessions/{id}/events", Ct)).Dispose(); // ends at once: the session is final
+        await region.ClientWithKey(RegionApplication.AdminKey).GetAsync($"/admin/v1/tenants/{RegionApplication.TenantA}", Ct);
+
+        var nodes = (await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        Assert.Equal(
+            ["payment_session.created", "payment_session.read", "payment_session.cancel", "payment_session.events_opened"],
+            nodes.Where(n => (string?)n["objectId"] == id).Select(n => (string)n["action"]!));
+        Assert.Contains(nodes, n => (string?)n["objectId"] == "ps_doesnotexist" && (string?)n["outcome"] == "not_found");
+        Assert.Contains(nodes, n => (string?)n["action"] == "tenant.read" && (string?)n["actor"] == "admin");
+        Assert.Equal(-1, AuditChain.FirstBreak(Events(nodes)));
+    }
+
+    [Fact]
     public async Task Chain_EditOrRemovalAnywhere_Detected()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);

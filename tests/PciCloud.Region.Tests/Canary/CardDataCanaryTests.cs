@@ -13,7 +13,8 @@ using PciCloud.Region.Tests.Infrastructure;
 namespace PciCloud.Region.Tests.Canary;
 
 /// <summary>
-/// Issue 4 §6 canary: a full payment with a known test card on a Redis-backed region, then a search of
+/// Issue 4 §6 canary: a full payment with a known test card on a Redis-backed region (plus a refund, a
+/// stored card with an off-session charge and a recurring schedule), then a search of
 /// everything the region emitted (Debug logs, traces, metrics, webhook bodies, API responses, every
 /// Redis key and value) for the card number, its middle digits, the expiry and the security code.
 /// </summary>
@@ -46,27 +47,42 @@ public sealed partial class CardDataCanaryTests
 
         await Record(client.PutAsJsonAsync("/v1/webhook-endpoint", new { url = receiver.Url, events = new[] { "*" } }, JsonSerializerOptions.Web, Ct));
         var callId = (string)(await Record(client.PostJsonAsync("/v1/calls", new { externalId = "canary", media = new { transport = "websocket" } })))["id"]!;
-        var session = await Record(client.PostJsonAsync($"/v1/calls/{callId}/payment-sessions",
-            new { intent = "charge", amount = 1999, currency = "USD", agentId = "agent-7" }));
-        var sessionId = (string)session["id"]!;
-
         var call = region.Grains.GetGrain<ICallGrain>(callId);
         var sequence = 0L;
-        foreach (var (field, digits) in new[] { ("card_number", Pan), ("expiry", Expiry), ("security_code", Cvv) })
+
+        // One session on the call: open it, key every field through the CallGrain, submit.
+        async Task<JsonNode> PayAsync(object request)
         {
-            await Record(client.PostJsonAsync($"/v1/payment-sessions/{sessionId}/capture", new { field }));
-            foreach (var digit in digits)
+            var session = await Record(client.PostJsonAsync($"/v1/calls/{callId}/payment-sessions", request));
+            var sessionId = (string)session["id"]!;
+            foreach (var (field, digits) in new[] { ("card_number", Pan), ("expiry", Expiry), ("security_code", Cvv) })
             {
-                var outcome = await call.ReportKeyPress(new KeyPressReport(digit, sequence, sequence * 250.0, 90, "rfc4733"));
-                Assert.Equal(KeyPressOutcome.Routed, outcome);
-                sequence++;
+                await Record(client.PostJsonAsync($"/v1/payment-sessions/{sessionId}/capture", new { field }));
+                foreach (var digit in digits)
+                {
+                    var outcome = await call.ReportKeyPress(new KeyPressReport(digit, sequence, sequence * 250.0, 90, "rfc4733"));
+                    Assert.Equal(KeyPressOutcome.Routed, outcome);
+                    sequence++;
+                }
             }
+
+            Assert.Equal("ready", (string?)(await Record(client.GetAsync($"/v1/payment-sessions/{sessionId}", Ct)))["status"]);
+            var submitted = await Record(client.PostJsonAsync($"/v1/payment-sessions/{sessionId}/submit", new { }));
+            Assert.Equal("succeeded", (string?)submitted["status"]);
+            Assert.Equal("4242", (string?)submitted["fields"]!["card_number"]!["last4"]);
+            return submitted;
         }
 
-        Assert.Equal("ready", (string?)(await Record(client.GetAsync($"/v1/payment-sessions/{sessionId}", Ct)))["status"]);
-        var submitted = await Record(client.PostJsonAsync($"/v1/payment-sessions/{sessionId}/submit", new { }));
-        Assert.Equal("succeeded", (string?)submitted["status"]);
-        Assert.Equal("4242", (string?)submitted["fields"]!["card_number"]!["last4"]);
+        var charged = await PayAsync(new { intent = "charge", amount = 1999, currency = "USD", agentId = "agent-7" });
+        var paymentId = (string)charged["result"]!["paymentId"]!;
+        await Record(client.GetAsync($"/v1/payments/{paymentId}", Ct));
+        await Record(client.PostJsonAsync($"/v1/payments/{paymentId}/refunds", new { amount = 500 }));
+
+        // A stored card: an off-session charge of it, and a monthly schedule (its first period is charged at once).
+        var recurring = await PayAsync(new { intent = "recurring", amount = 990, currency = "USD", recurring = new { interval = "month", count = 12 } });
+        var tokenId = (string)recurring["result"]!["tokenId"]!;
+        var scheduleId = (string)recurring["result"]!["scheduleId"]!;
+        await Record(client.PostJsonAsync($"/v1/tokens/{tokenId}/charges", new { amount = 2500, currency = "USD" }));
         await call.ReportMaskingSummary(new MaskingSummary((int)sequence, ["rfc4733"], 0, 0, []));
         await Record(client.PostJsonAsync($"/v1/calls/{callId}/end", new { }));
         await Record(client.GetAsync($"/v1/calls/{callId}", Ct));
@@ -80,16 +96,21 @@ public sealed partial class CardDataCanaryTests
         }
 
         await Record(client.GetAsync("/v1/audit-events", Ct));
-        // Deliveries come in order: the session's status events, then call.ended.
+        // Deliveries: the sessions' status events and call.ended (about the call), the refund, the schedule's first charge.
         var types = new List<string>();
-        while (!types.Contains("call.ended"))
+        while (!types.Contains("call.ended") || !types.Contains("refund.updated") || !types.Contains("schedule.charged"))
         {
             var delivery = await receiver.NextAsync();
-            Assert.Contains(callId, delivery.Body, StringComparison.Ordinal);
-            types.Add((string)JsonNode.Parse(delivery.Body)!["type"]!);
+            var type = (string)JsonNode.Parse(delivery.Body)!["type"]!;
+            Assert.Contains(type.StartsWith("payment_session.", StringComparison.Ordinal) || type == "call.ended" ? callId : "\"object\"", delivery.Body, StringComparison.Ordinal);
+            types.Add(type);
         }
 
         Assert.Contains("payment_session.succeeded", types);
+        var schedule = await Record(client.GetAsync($"/v1/schedules/{scheduleId}", Ct));
+        Assert.Equal("succeeded", (string?)schedule["charges"]![0]!["status"]);
+        await Record(client.GetAsync($"/v1/payments/{(string)schedule["charges"]![0]!["paymentId"]!}", Ct));
+        await Record(client.PostJsonAsync($"/v1/schedules/{scheduleId}/cancel", new { }));
 
         region.Services.GetService<TracerProvider>()?.ForceFlush();
         region.Services.GetService<MeterProvider>()?.ForceFlush();
@@ -109,7 +130,8 @@ public sealed partial class CardDataCanaryTests
 
         // Positive controls: every source was captured, and the Redis dump holds the session's state.
         Assert.All(sources, s => Assert.True(s.Value.Count > 0, $"nothing captured from {s.Key}"));
-        Assert.Contains(redisDump, line => line.Contains(sessionId, StringComparison.Ordinal));
+        Assert.Contains(redisDump, line => line.Contains((string)charged["id"]!, StringComparison.Ordinal));
+        Assert.Contains(redisDump, line => line.Contains(scheduleId, StringComparison.Ordinal));
         Assert.Contains(region.Logs.Lines, line => line.StartsWith("Debug", StringComparison.Ordinal));
 
         foreach (var (source, texts) in sources)

@@ -3,7 +3,10 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Media;
+using PciCloud.Contracts.Payments;
+using PciCloud.Contracts.Schedules;
 using PciCloud.Contracts.Sessions;
+using PciCloud.Grains.Schedules;
 using StackExchange.Redis;
 
 namespace PciCloud.Region.Tests.Cluster;
@@ -98,7 +101,46 @@ public sealed class TwoSiloRedisTests : IAsyncLifetime
         Assert.Single(RedisSiloConfigurator.Sandbox.Ledger());
     }
 
-    private async Task<(ICallGrain Call, string SessionId)> OpenSessionAsync(IGrainFactory grains)
+    [Fact]
+    public async Task Recurring_ScheduleAndPaymentStateSurviveSiloLoss_ReminderKeptInRedis()
+    {
+        var grains = _cluster!.Client;
+        var (call, sessionId) = await OpenSessionAsync(grains, "recurring", new RecurringPlan("month", 6, null));
+        var session = grains.GetGrain<IPaymentSessionGrain>(sessionId);
+        await KeyAsync(call, session, "card_number", Card);
+        await KeyAsync(call, session, "expiry", "1230");
+        await KeyAsync(call, session, "security_code", "737");
+        var result = (await session.SubmitAsync()).View!.Result!;
+        var schedule = grains.GetGrain<IScheduleGrain>(result.ScheduleId!);
+        var charged = await WaitAsync(async () => await schedule.GetAsync() is { Charges: [{ Status: "succeeded" }] } v ? v : null);
+
+        var payment = grains.GetGrain<IPaymentGrain>(charged.Charges[0].PaymentId);
+        Assert.True((await payment.RefundAsync(new RefundCommand("re_cluster", 300, null))).Ok);
+
+        var host = await HostOfAsync(charged.Id);
+        await _cluster.KillSiloAsync(_cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero); // the rest reads back from Redis too
+        var restored = await schedule.GetAsync();
+        Assert.Equal(charged with { Charges = restored!.Charges }, restored);
+        Assert.Equal(charged.Charges, restored.Charges);
+        Assert.Null(restored.Plan.StartDate);
+
+        var refunded = await payment.GetAsync();
+        Assert.Equal(300, refunded!.AmountRefunded);
+        Assert.Equal(result.TokenId, refunded.TokenId);
+        Assert.Single(RedisSiloConfigurator.Sandbox.Ledger(), e => e.Kind == "token_charge" && e.RefundedMinorUnits == 300);
+        await AssertRedisHoldsNoCardDataAsync();
+        Assert.Contains(ScheduleGrain.ReminderName, await RedisTextAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        T? value = null;
+        await Infrastructure.Waiting.UntilAsync(async () => (value = await probe()) is not null, "the schedule's first charge");
+        return value!;
+    }
+
+    private async Task<(ICallGrain Call, string SessionId)> OpenSessionAsync(IGrainFactory grains, string intent = "charge", RecurringPlan? plan = null)
     {
         var callId = "call_" + Guid.NewGuid().ToString("N");
         var call = grains.GetGrain<ICallGrain>(callId);
@@ -106,8 +148,8 @@ public sealed class TwoSiloRedisTests : IAsyncLifetime
             new MediaReservation("w1", "127.0.0.1", null, "ws://127.0.0.1:9"), new string('0', 64)));
         var sessionId = "ps_" + Guid.NewGuid().ToString("N");
         Assert.True(await call.OpenSessionAsync(sessionId));
-        var reply = await grains.GetGrain<IPaymentSessionGrain>(sessionId).CreateAsync(new SessionCreate("tenant-a", callId, "charge", 1999, "USD",
-            null, null, "agent-1", false, ["card_number", "expiry", "security_code"], null, "us", "sandbox", []));
+        var reply = await grains.GetGrain<IPaymentSessionGrain>(sessionId).CreateAsync(new SessionCreate("tenant-a", callId, intent, 1999, "USD",
+            null, null, "agent-1", false, ["card_number", "expiry", "security_code"], plan, "us", "sandbox", []));
         Assert.True(reply.Ok, reply.ErrorCode);
         return (call, sessionId);
     }
@@ -133,8 +175,17 @@ public sealed class TwoSiloRedisTests : IAsyncLifetime
         return stats.Single(s => s.GrainId.ToString().EndsWith(sessionId, StringComparison.Ordinal)).SiloAddress;
     }
 
-    /// <summary>Every key and value Redis holds (SCAN + GET/HGETALL): no card number, expiry or security code.</summary>
+    /// <summary>Every key and value Redis holds (SCAN + GET/HGETALL/ZRANGE): no card number, expiry or security code.</summary>
     private async Task AssertRedisHoldsNoCardDataAsync()
+    {
+        var text = await RedisTextAsync();
+        Assert.Contains("payment-session", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Card, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"1230\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"737\"", text, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RedisTextAsync()
     {
         await using var mux = await ConnectionMultiplexer.ConnectAsync(_redis!.ConnectionString + ",allowAdmin=true");
         var db = mux.GetDatabase();
@@ -154,12 +205,15 @@ public sealed class TwoSiloRedisTests : IAsyncLifetime
                     dump.Append(entry.Name).Append('=').Append(entry.Value).Append('\n');
                 }
             }
+            else if (type == RedisType.SortedSet)
+            {
+                foreach (var member in await db.SortedSetRangeByRankAsync(key))
+                {
+                    dump.Append(member).Append('\n');
+                }
+            }
         }
 
-        var text = dump.ToString();
-        Assert.Contains("payment-session", text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(Card, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"1230\"", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"737\"", text, StringComparison.Ordinal);
+        return dump.ToString();
     }
 }

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PciCloud.Contracts.Tenants;
+using PciCloud.Contracts.Tokens;
+using PciCloud.Region.Apis.Models;
+using PciCloud.Region.Audit;
+using PciCloud.Region.Auth;
+using PciCloud.Region.Http;
+using PciCloud.Region.Validation;
+
+namespace PciCloud.Region.Apis;
+
+/// <summary>
+/// API.md "tokens": an off-session charge of a stored card. 201 with the payment, also when the card
+/// is declined (status failed, declineCode), as a session's submit answers 200 with a declined result.
+/// </summary>
+public static class TokensApi
+{
+    public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/tokens/{id}").WithTags("Tokens").WithMetadata(new RequiresCaller(CallerKind.Tenant));
+        api.MapPost("/charges", ChargeToken);
+        return api;
+    }
+
+    public static async Task<Results<Created<PaymentResponse>, ProblemHttpResult>> ChargeToken(
+        string id, ChargeTokenRequest body, IGrainFactory grains, AuditTrail audit, HttpContext context)
+    {
+        var caller = context.GetCaller();
+        var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
+        if (tenant is null || !id.StartsWith("tok_", StringComparison.Ordinal) || id.Length > 64
+            || await grains.GetGrain<ITokenGrain>(id).GetAsync() is not { } token || token.TenantId != caller.TenantId)
+        {
+            return Problems.NotFound();
+        }
+
+        var (amount, error) = PaymentRequestValidator.TokenCharge(body, tenant);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var paymentId = RequestScopedIds.For(context, "pay", caller.TenantId, id);
+        var reply = await grains.GetGrain<ITokenGrain>(id).ChargeAsync(new TokenCharge(paymentId, $"{paymentId}:charge",
+            amount!.Value.MinorUnits, amount.Value.Currency.Code) { Description = body.Description, Reference = body.Reference });
+        await audit.RecordAsync(caller.TenantId, caller, "token.charge", reply.Ok ? paymentId : id,
+            reply.Ok ? (reply.View!.DeclineCode ?? reply.View.Status) : reply.ErrorCode!);
+        return reply.Ok
+            ? TypedResults.Created($"/v1/payments/{paymentId}", PaymentResponse.From(reply.View!))
+            : SessionProblems.From(reply.ErrorCode, reply.ErrorDetail);
+    }
+}

@@ -1,0 +1,36 @@
+using PciCloud.Payments.Gateways;
+using VoidRequest = PciCloud.Payments.Gateways.VoidRequest;
+
+namespace PciCloud.Region.Tests.Schedules;
+
+/// <summary>A gateway that forwards everything, and throws after a token charge when its resolver says so.</summary>
+internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver resolver) : IPaymentGateway
+{
+    public string Name => inner.Name;
+
+    public GatewayCapabilities Capabilities => inner.Capabilities;
+
+    public async Task<GatewayResult> ChargeTokenAsync(TokenChargeRequest request, CancellationToken cancellationToken)
+    {
+        var result = await inner.ChargeTokenAsync(request, cancellationToken);
+        return resolver.TakeLoss() ? throw new HttpRequestException("The connection dropped before the answer arrived.") : result;
+    }
+
+    public Task<GatewayResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken) => inner.ChargeAsync(request, cancellationToken);
+
+    public Task<GatewayResult> AuthorizeAsync(CardPaymentRequest request, CancellationToken cancellationToken) => inner.AuthorizeAsync(request, cancellationToken);
+
+    public Task<GatewayResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken) => inner.CaptureAsync(request, cancellationToken);
+
+    public Task<GatewayResult> VoidAsync(VoidRequest request, CancellationToken cancellationToken) => inner.VoidAsync(request, cancellationToken);
+
+    public Task<GatewayResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken) => inner.RefundAsync(request, cancellationToken);
+
+    public Task<GatewayResult> TokenizeAsync(TokenizeRequest request, CancellationToken cancellationToken) => inner.TokenizeAsync(request, cancellationToken);
+
+    public Task<GatewayResult> CreateScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken) => inner.CreateScheduleAsync(request, cancellationToken);
+
+    public Task<GatewayResult> CancelScheduleAsync(CancelScheduleRequest request, CancellationToken cancellationToken) => inner.CancelScheduleAsync(request, cancellationToken);
+
+    public Task<GatewayResult?> LookupAsync(LookupRequest request, CancellationToken cancellationToken) => inner.LookupAsync(request, cancellationToken);
+}

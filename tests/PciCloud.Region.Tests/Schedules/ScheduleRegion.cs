@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Schedules;
+using PciCloud.Region.Tests.Infrastructure;
+
+namespace PciCloud.Region.Tests.Schedules;
+
+/// <summary>
+/// A region whose schedules run on a fake clock the tests move (the rest of the region keeps real
+/// time), whose gateways can lose answers, and that may deliver webhooks to loopback.
+/// </summary>
+public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
+{
+    public ScheduleRegion()
+    {
+        With("Region:AllowPrivateWebhooks", "true");
+        With("Webhooks:InitialRetryDelay", "00:00:00.050");
+        With("Webhooks:MaxRetryDelay", "00:00:00.200");
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+
+    public LossyGatewayResolver Gateways => Services.GetRequiredService<LossyGatewayResolver>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = Server;
+        await RegisterWorkerAsync(capacity: 1000, portMin: 40000, portMax: 42000);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(ScheduleGrain.ClockKey, Clock);
+            services.AddSingleton<GatewayResolver>();
+            services.AddSingleton(sp => new LossyGatewayResolver(sp.GetRequiredService<GatewayResolver>()));
+            services.AddSingleton<IGatewayResolver>(sp => sp.GetRequiredService<LossyGatewayResolver>());
+        });
+    }
+}
