@@ -146,7 +146,8 @@ public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<Sch
     {
         var a = region.ClientWithKey(RegionApplication.KeyA);
         var b = region.ClientWithKey(RegionApplication.KeyB);
-        var scheduleId = await StartAsync(a, amount: 8505, new { interval = "month", startDate = "2030-01-01" });
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduleId = await StartAsync(a, amount: 8505, new { interval = "month", startDate = start });
 
         await (await b.GetAsync($"/v1/schedules/{scheduleId}", Ct)).AssertProblemAsync(404, "not_found");
         await (await b.PostJsonAsync($"/v1/schedules/{scheduleId}/cancel", new { })).AssertProblemAsync(404, "not_found");
