@@ -12,7 +12,7 @@ namespace PciCloud.Region.Tests.Schedules;
 /// API.md "schedules": a recurring session's schedule charges its token each period, driven by the
 /// reminder (fired here by hand, as the reminder service does) on a clock the test moves.
 /// </summary>
-public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<ScheduleRegion>
+public sealed class SchedulesApiTests(ControlledRegion region) : IClassFixture<ControlledRegion>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -53,7 +53,7 @@ public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<Sch
     public async Task AnswerLost_PeriodStaysCharging_NextWakeUpResendsSameKey_ChargedOnce()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
-        region.Gateways.LoseNextTokenChargeAnswers(1);
+        region.Gateways.LoseNextAnswers(LossyGatewayResolver.TokenCharge, 1);
         var lostBefore = region.Gateways.AnswersLost;
         var scheduleId = await StartAsync(client, amount: 8606, new { interval = "month", count = 2 });
 

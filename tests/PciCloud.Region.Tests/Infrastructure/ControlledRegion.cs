@@ -3,17 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Schedules;
-using PciCloud.Region.Tests.Infrastructure;
 
-namespace PciCloud.Region.Tests.Schedules;
+namespace PciCloud.Region.Tests.Infrastructure;
 
 /// <summary>
 /// A region whose schedules run on a fake clock the tests move (the rest of the region keeps real
 /// time), whose gateways can lose answers, and that may deliver webhooks to loopback.
 /// </summary>
-public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
+public sealed class ControlledRegion : RegionApplication, IAsyncLifetime
 {
-    public ScheduleRegion()
+    public ControlledRegion()
     {
         With("Region:AllowPrivateWebhooks", "true");
         With("Webhooks:InitialRetryDelay", "00:00:00.050");
