@@ -64,6 +64,11 @@ public sealed class AgentAssistPageTests(StackFixture stack, BrowserFixture brow
 
         // Refund from the page (agentCanRefund) is offered once the payment succeeded.
         await Expect(page.Button("Refund")).ToBeEnabledAsync();
+        await page.Page.Locator("#refund-input").FillAsync("5.00");
+        await page.Button("Refund").ClickAsync();
+        await Expect(page.Page.Locator("#outcome-next")).ToContainTextAsync("Refund re_", new() { Timeout = 30_000 });
+        await Expect(page.Page.Locator("#outcome-next")).ToContainTextAsync("for £5.00");
+        await page.ScreenshotAsync("06-refunded");
 
         await scenario.AssertPageCleanAsync("after payment", last4Allowed: true);
         await scenario.AssertNetworkCleanAsync();

@@ -53,6 +53,15 @@ public sealed class LocalStackEndToEndTests : IDisposable
         Assert.Equal(0, (int?)masking["leaks"]);
         Assert.Contains("inband", masking["transports"]!.AsArray().Select(t => (string?)t));
 
+        // The tenant's report row for the call (API.md "Reports"): the outcome and the masking evidence, no card data but last4.
+        var row = Assert.IsType<System.Text.Json.Nodes.JsonObject>(result.ReportRow);
+        Assert.Equal("approved", (string?)row["lastOutcome"]);
+        Assert.Equal(true, (bool?)row["paymentSessionInitiated"]);
+        Assert.Equal(demo.CardNumber[^4..], (string?)row["last4"]);
+        Assert.Equal(result.KeysKeyed, (int?)row["keyPressesMasked"]);
+        Assert.Equal(0, (int?)row["leaks"]);
+        Assert.DoesNotContain(demo.CardNumber, row.ToJsonString(), StringComparison.Ordinal);
+
         // Independent decoder: the customer's audio carries the keys, the agent's carries none.
         var sent = await MultimonDtmf.DecodeAsync(result.OriginalWav);
         Assert.Equal(demo.CardNumber + demo.Expiry + demo.SecurityCode, sent);

@@ -21,8 +21,11 @@ public static class MaskingWorkerHost
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddMaskingWorker();
+        // The connection first: hosted services start in registration order and stop in reverse, so the
+        // Orleans client is up before the first directory round and still up when the worker stops —
+        // which is when it unregisters and its last key presses and masking evidence are delivered.
         builder.AddRegionConnection();
+        builder.AddMaskingWorker();
         return builder;
     }
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PciCloud.MaskingWorker.Diagnostics;
+using PciCloud.MaskingWorker.Directory;
+using PciCloud.MaskingWorker.Hosting;
+using PciCloud.MaskingWorker.Rtp;
+
+namespace PciCloud.MaskingWorker.Tests.Region;
+
+/// <summary>
+/// The real worker, composed exactly as Program.cs composes it (<see cref="MaskingWorkerHost.CreateBuilder"/>:
+/// the media path plus <c>AddRegionConnection</c>), connected as an Orleans client to a <see cref="RegionSilo"/>
+/// through its gateway. Its RTP range is one even port (the directory hands out even ports only).
+/// </summary>
+internal sealed class ConnectedWorker : IAsyncDisposable
+{
+    private int _disposed;
+
+    private ConnectedWorker(WebApplication app, string workerId, int rtpPort)
+    {
+        App = app;
+        WorkerId = workerId;
+        RtpPort = rtpPort;
+    }
+
+    public WebApplication App { get; }
+
+    public string WorkerId { get; }
+
+    public int RtpPort { get; }
+
+    public RtpRelayManager Relays => App.Services.GetRequiredService<RtpRelayManager>();
+
+    public WorkerMetrics Metrics => App.Services.GetRequiredService<WorkerMetrics>();
+
+    /// <summary>
+    /// Starts the worker and waits until it is registered. With a <paramref name="heartbeatInterval"/> it
+    /// heartbeats by itself; without one the test drives every round with <see cref="BeatAsync"/>.
+    /// </summary>
+    public static async Task<ConnectedWorker> StartAsync(RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null)
+    {
+        var interval = heartbeatInterval ?? TimeSpan.FromDays(1);
+        var rtpPort = FreeEvenUdpPort();
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Orleans:GatewayPort={region.GatewayPort}",
+            $"--Orleans:ClusterId={region.ClusterId}",
+            $"--Orleans:ServiceId={region.ServiceId}",
+            $"--MaskingWorker:WorkerId={workerId}",
+            $"--MaskingWorker:RtpPortStart={rtpPort}",
+            $"--MaskingWorker:RtpPortEnd={rtpPort}",
+            $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = MaskingWorkerHost.CreateBuilder(args).Build();
+        app.MapMaskingWorker();
+        var worker = new ConnectedWorker(app, workerId, rtpPort);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            if (heartbeatInterval is null)
+            {
+                // Its own first round ran before the Orleans client had connected (and the next is a day away).
+                await worker.BeatAsync();
+            }
+
+            await app.Services.GetRequiredService<WorkerDirectoryService>().Registered.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            return worker;
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One directory round now: heartbeat (or register again), sync the relays, report evidence.</summary>
+    public Task BeatAsync() => App.Services.GetRequiredService<WorkerDirectoryService>().BeatAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+
+    private static int FreeEvenUdpPort()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)probe.LocalEndPoint!).Port;
+            if (port % 2 == 0)
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("no free even UDP port found");
+    }
+}
