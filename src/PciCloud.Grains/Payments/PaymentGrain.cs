@@ -28,7 +28,16 @@ public sealed partial class PaymentGrain(
         return Task.CompletedTask;
     }
 
-    public Task<PaymentView?> GetAsync() => Task.FromResult(S.Registration is null ? null : View());
+    public async Task<PaymentView?> GetAsync()
+    {
+        if (S.Registration is null)
+        {
+            return null;
+        }
+
+        await SettlePendingRefundsAsync(); // a read shows settled refunds where the gateway can tell
+        return View();
+    }
 
     public async Task<PaymentView> RegisterAsync(PaymentRegistration registration)
     {
