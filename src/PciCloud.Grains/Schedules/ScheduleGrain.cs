@@ -44,10 +44,12 @@ public sealed partial class ScheduleGrain(
             return View();
         }
 
+        // The reminder first: if the write then fails, a reminder without a schedule unregisters itself;
+        // the other order could leave a schedule that nothing ever wakes.
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), ReminderPeriod);
         S.Registration = registration;
         S.CreatedAt = _clock.GetUtcNow();
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), ReminderPeriod);
 
         // The first period may be due now: charge it soon, after the caller (a session's submit) has its answer.
         this.RegisterGrainTimer(ChargeDueAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
