@@ -167,6 +167,11 @@ public sealed class RtpStreamProcessor
         }
         else if (result is RtpSequenceResult.SourceChanged or RtpSequenceResult.Resynchronized)
         {
+            if (_started)
+            {
+                _stream.Discontinuity(); // the audio that follows does not continue what the masker has seen
+            }
+
             _restartPending = true;
             _events.Reset();
             DrainEvents();
