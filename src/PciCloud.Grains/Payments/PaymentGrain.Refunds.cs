@@ -50,11 +50,20 @@ public sealed partial class PaymentGrain
 
         var refund = new RefundView(command.RefundId, Id, amount, r.Currency, RefundView.Pending, command.Reason, time.GetUtcNow());
         S.Refunds.Add(refund);
-        await state.WriteStateAsync(); // the amount is reserved before the gateway is asked
-        return RefundReply.Success(await SendRefundAsync(gateway, refund));
+        try
+        {
+            await state.WriteStateAsync(); // the amount is reserved before the gateway is asked
+        }
+        catch
+        {
+            S.Refunds.Remove(refund); // not saved: the refund was never asked for
+            throw;
+        }
+
+        return RefundReply.Success(await SendRefundAsync(gateway, refund, announcePending: true));
     }
 
-    private async Task<RefundView> SendRefundAsync(IPaymentGateway gateway, RefundView refund)
+    private async Task<RefundView> SendRefundAsync(IPaymentGateway gateway, RefundView refund, bool announcePending = false)
     {
         var request = new RefundRequest($"{Id}:refund:{refund.Id}", S.GatewayReference!, refund.Amount, refund.Reason);
         var result = await SendAsync(() => gateway.RefundAsync(request, CancellationToken.None));
@@ -71,12 +80,16 @@ public sealed partial class PaymentGrain
             await state.WriteStateAsync();
         }
 
-        await RaiseRefundWebhookAsync(settled);
+        if (result is not null || announcePending)
+        {
+            await RaiseRefundWebhookAsync(settled); // once per status: pending (when it is), then settled
+        }
+
         ArmRefundRetry();
         return settled;
     }
 
-    /// <summary>A refund whose outcome is unknown is sent again (same key: the gateway replays it) until it settles.</summary>
+    /// <summary>A refund whose outcome is unknown is sent again (same key: the gateway replays it) until it settles: on a timer, and on a read.</summary>
     private void ArmRefundRetry()
     {
         var pending = S.Refunds.Exists(x => x.Status == RefundView.Pending);
@@ -87,19 +100,21 @@ public sealed partial class PaymentGrain
             return;
         }
 
-        _refundRetry ??= this.RegisterGrainTimer(async () =>
-        {
-            var r = S.Registration!;
-            if (await gateways.ForTenantAsync(r.TenantId, r.GatewayKind) is not { } gateway)
-            {
-                return;
-            }
+        _refundRetry ??= this.RegisterGrainTimer(SettlePendingRefundsAsync, RefundRetry, RefundRetry);
+    }
 
-            foreach (var refund in S.Refunds.Where(x => x.Status == RefundView.Pending).ToList())
-            {
-                await SendRefundAsync(gateway, refund);
-            }
-        }, RefundRetry, RefundRetry);
+    private async Task SettlePendingRefundsAsync()
+    {
+        if (!S.Refunds.Exists(x => x.Status == RefundView.Pending)
+            || await gateways.ForTenantAsync(S.Registration!.TenantId, S.Registration.GatewayKind) is not { } gateway)
+        {
+            return;
+        }
+
+        foreach (var refund in S.Refunds.Where(x => x.Status == RefundView.Pending).ToList())
+        {
+            await SendRefundAsync(gateway, refund);
+        }
     }
 
     private async Task RaiseRefundWebhookAsync(RefundView refund)

@@ -207,6 +207,11 @@ public sealed partial class RtpStreamProcessor
         }
         else if (result is RtpSequenceResult.SourceChanged or RtpSequenceResult.Resynchronized)
         {
+            if (_started)
+            {
+                _stream.Discontinuity(); // the audio that follows does not continue what the masker has seen
+            }
+
             _restartPending = true;
             _filling = false;
             _hasFill = false;

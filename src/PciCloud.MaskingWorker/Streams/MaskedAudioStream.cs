@@ -101,6 +101,24 @@ public sealed partial class MaskedAudioStream
         }
     }
 
+    /// <summary>The next frame does not continue the previous one (new RTP source, restart): the masker fails closed.</summary>
+    public void Discontinuity()
+    {
+        if (_faulted)
+        {
+            return;
+        }
+
+        try
+        {
+            _masker.Discontinuity();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fault(ex);
+        }
+    }
+
     /// <summary>A key press signalled out of band, at <paramref name="startSample"/> on this stream's clock.</summary>
     public void SignalledKeyPress(char digit, long startSample, int durationSamples, KeyPressTransport transport)
     {

@@ -24,6 +24,8 @@ public sealed class MaskingChannelMasker(MaskingOptions options, AudioCodec code
 
     public void ForceMask(bool on) => _channel.ForceMask(on);
 
+    public void Discontinuity() => _channel.Discontinuity();
+
     public bool TryReadKeyPress(out char digit, out long startSample, out int durationSamples)
     {
         var read = _channel.TryReadKeyPress(out var keyPress);

@@ -63,16 +63,24 @@ internal static class DtmfThresholds
     public const float LikelyMinPairFraction = 0.30f;
 
     /// <summary>
-    /// The masker treats a block as tone evidence when a pair dominates like this (see ToneRunTracker):
-    /// 60 % of the block's energy, both tones within 3 % (more than a digit may be off: fail closed),
-    /// twist within 12 dB.
+    /// The masker treats a block as tone evidence when a pair dominates like this (see ToneEvidence):
+    /// 60 % of the block's energy, each tone within 2.5 % (more than a digit may be off: fail closed),
+    /// twist within 12 dB. Voiced speech that imitates a pair with two harmonics mostly sits 2.5-3 % off
+    /// on at least one tone, so 2.5 % rather than 3 % here halves the speech the masker alters.
     /// </summary>
     public const float MaskMinPairFraction = 0.6f;
 
-    public const float MaskMaxFrequencyOffset = 0.03f;
+    public const float MaskMaxFrequencyOffset = 0.025f;
 
-    /// <summary>The fraction at which two consecutive evidence blocks are enough to mask.</summary>
+    /// <summary>
+    /// Clean evidence (two such blocks are enough to mask): the pair holds 75 % of the energy, each tone within
+    /// 3 % and both together within 3 % (root of the sum of squares).
+    /// </summary>
     public const float MaskCleanPairFraction = 0.75f;
+
+    public const float MaskCleanMaxFrequencyOffset = 0.03f;
+
+    public const float MaskCleanMaxCombinedFrequencyOffset = 0.03f;
 
     public const float MaskMaxTwistDb = 12f;
 }

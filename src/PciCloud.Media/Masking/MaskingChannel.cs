@@ -45,7 +45,8 @@ public sealed class MaskingChannel
 
         // Mask from one hop before the block where the tone began (bounded by what the look-ahead
         // still holds); ToneRunTracker finds that block by looking back from the evidence.
-        _toneRuns = new ToneRunTracker(DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds));
+        _toneRuns = new ToneRunTracker(
+            DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds), DtmfSynth.Samples(options.SensitiveAfterKeyPressMilliseconds));
         _signal = new MaskingSignal(options.Sound, options.SoundLevelDbm0);
         _delay = new DelayLine(LookaheadSamples + _maxFrame);
         _tracker = new KeyPressTracker(_keyPresses);
@@ -65,8 +66,25 @@ public sealed class MaskingChannel
     /// <summary>Input samples consumed so far.</summary>
     public long Position => _analyzer.Position;
 
-    /// <summary>Out-of-band masking (e.g. while an RFC 4733 event is in progress): while on, all output is masked.</summary>
-    public void ForceMask(bool on) => _forced = on;
+    /// <summary>
+    /// Out-of-band masking (e.g. while an RFC 4733 event is in progress): while on, all output is masked. Turning
+    /// it on also counts as a key press for the masker's sensitivity (key entry is in progress, in band or not).
+    /// </summary>
+    public void ForceMask(bool on)
+    {
+        _forced = on;
+        if (on)
+        {
+            _toneRuns.KeyPressSignalled(_analyzer.Position);
+        }
+    }
+
+    /// <summary>
+    /// The audio that follows does not continue the audio before it (a new RTP source, a restarted stream): the
+    /// analysis across the junction is unreliable, so the masker fails closed and stays sensitive for a while,
+    /// as after a key press.
+    /// </summary>
+    public void Discontinuity() => _toneRuns.KeyPressSignalled(_analyzer.Position);
 
     public bool TryReadKeyPress(out KeyPress keyPress) => _keyPresses.TryRead(out keyPress);
 

@@ -18,6 +18,13 @@ public sealed record MaskingOptions
     /// <summary>Masking continues this long after the last block that still looked like tone.</summary>
     public int HangoverMilliseconds { get; init; } = 10;
 
+    /// <summary>
+    /// How long after a key press the masker stays sensitive (default 3 s; 0: only during one). A card number is
+    /// keyed digit after digit, so after one key the next is likely: the masker then also masks weak or
+    /// speech-covered pairs, which it would not do on ordinary speech.
+    /// </summary>
+    public int SensitiveAfterKeyPressMilliseconds { get; init; } = 3000;
+
     public MaskingSound Sound { get; init; } = MaskingSound.Tone;
 
     /// <summary>Level of the masking tone (or the comfort noise's RMS), in dBm0.</summary>
@@ -36,6 +43,11 @@ public sealed record MaskingOptions
         if (HangoverMilliseconds is < 0 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(HangoverMilliseconds), HangoverMilliseconds, "Hang-over must be 0 to 100 ms.");
+        }
+
+        if (SensitiveAfterKeyPressMilliseconds is < 0 or > 60_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SensitiveAfterKeyPressMilliseconds), SensitiveAfterKeyPressMilliseconds, "Sensitive time after a key press must be 0 to 60 000 ms.");
         }
 
         if (SoundLevelDbm0 is < -90 or > 0)

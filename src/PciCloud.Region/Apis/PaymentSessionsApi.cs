@@ -36,7 +36,7 @@ public static class PaymentSessionsApi
     }
 
     public static async Task<Results<Created<SessionResponse>, ProblemHttpResult>> CreateSession(
-        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, HttpContext context)
+        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, TimeProvider time, HttpContext context)
     {
         var caller = context.GetCaller();
         var call = await CallsApi.OwnedCallAsync(d.Grains, callId, caller);
@@ -46,7 +46,7 @@ public static class PaymentSessionsApi
             return Problems.NotFound();
         }
 
-        var (create, error) = SessionRequestValidator.Validate(request, tenant, callId);
+        var (create, error) = SessionRequestValidator.Validate(request, tenant, callId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (error is not null)
         {
             return error;

@@ -11,7 +11,11 @@ public static class SessionRequestValidator
 {
     private static readonly AmountRules Amounts = new();
 
-    public static (SessionCreate? Create, ProblemHttpResult? Error) Validate(CreateSessionRequest r, TenantSettings tenant, string callId)
+    /// <summary>How far ahead a recurring schedule may start (Stripe allows a two-year trial).</summary>
+    public const int MaxStartDays = 730;
+
+    /// <param name="today">Today (UTC): a recurring startDate must be today or later, and at most <see cref="MaxStartDays"/> ahead.</param>
+    public static (SessionCreate? Create, ProblemHttpResult? Error) Validate(CreateSessionRequest r, TenantSettings tenant, string callId, DateOnly today)
     {
         if (r.Intent is not ("charge" or "authorize" or "tokenize" or "recurring"))
         {
@@ -47,6 +51,12 @@ public static class SessionRequestValidator
             if (r.Recurring is not { Interval: "week" or "month" or "year" } rec || rec.Count is < 1 or > 1000)
             {
                 return (null, Problems.Invalid("recurring: interval week, month or year; count 1 to 1000 when given."));
+            }
+
+            // A start in the past would make every period since then due at once.
+            if (rec.StartDate is { } start && (start < today || start > today.AddDays(MaxStartDays)))
+            {
+                return (null, Problems.Invalid($"recurring.startDate must be today or later (UTC), at most {MaxStartDays} days ahead."));
             }
 
             plan = new RecurringPlan(rec.Interval!, rec.Count, rec.StartDate);

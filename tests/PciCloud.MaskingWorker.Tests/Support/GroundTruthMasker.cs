@@ -37,6 +37,10 @@ internal sealed class GroundTruthMasker(AudioCodec codec, IReadOnlyList<(long St
     {
     }
 
+    public void Discontinuity()
+    {
+    }
+
     public bool TryReadKeyPress(out char digit, out long startSample, out int durationSamples)
     {
         (digit, startSample, durationSamples) = ('\0', 0, 0);

@@ -92,6 +92,9 @@ public sealed class PaymentSessionsApiTests(SharedRegion region)
     [InlineData("{\"intent\":\"charge\",\"amount\":100,\"currency\":\"JPY\"}", 400, "invalid_currency")]
     [InlineData("{\"intent\":\"charge\",\"amount\":100,\"currency\":\"USD\",\"fields\":[\"card_number\"]}", 400, "invalid_request")]
     [InlineData("{\"intent\":\"recurring\",\"amount\":100,\"currency\":\"USD\"}", 400, "invalid_request")]
+    [InlineData("{\"intent\":\"recurring\",\"amount\":100,\"currency\":\"USD\",\"recurring\":{\"interval\":\"month\",\"startDate\":\"2020-01-01\"}}", 400, "invalid_request")]
+    [InlineData("{\"intent\":\"recurring\",\"amount\":100,\"currency\":\"USD\",\"recurring\":{\"interval\":\"month\",\"startDate\":\"9999-12-31\"}}", 400, "invalid_request")]
+    [InlineData("{\"intent\":\"recurring\",\"amount\":100,\"currency\":\"USD\",\"recurring\":{\"interval\":\"fortnight\"}}", 400, "invalid_request")]
     [InlineData("{\"intent\":\"charge\",\"amount\":\"lots\",\"currency\":\"USD\"}", 400, "invalid_request")]
     public async Task CreateSession_Invalid_Problem(string json, int status, string code)
     {

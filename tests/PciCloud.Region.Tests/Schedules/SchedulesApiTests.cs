@@ -12,7 +12,7 @@ namespace PciCloud.Region.Tests.Schedules;
 /// API.md "schedules": a recurring session's schedule charges its token each period, driven by the
 /// reminder (fired here by hand, as the reminder service does) on a clock the test moves.
 /// </summary>
-public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<ScheduleRegion>
+public sealed class SchedulesApiTests(ControlledRegion region) : IClassFixture<ControlledRegion>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -53,7 +53,7 @@ public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<Sch
     public async Task AnswerLost_PeriodStaysCharging_NextWakeUpResendsSameKey_ChargedOnce()
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
-        region.Gateways.LoseNextTokenChargeAnswers(1);
+        region.Gateways.LoseNextAnswers(LossyGatewayResolver.TokenCharge, 1);
         var lostBefore = region.Gateways.AnswersLost;
         var scheduleId = await StartAsync(client, amount: 8606, new { interval = "month", count = 2 });
 
@@ -146,7 +146,8 @@ public sealed class SchedulesApiTests(ScheduleRegion region) : IClassFixture<Sch
     {
         var a = region.ClientWithKey(RegionApplication.KeyA);
         var b = region.ClientWithKey(RegionApplication.KeyB);
-        var scheduleId = await StartAsync(a, amount: 8505, new { interval = "month", startDate = "2030-01-01" });
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduleId = await StartAsync(a, amount: 8505, new { interval = "month", startDate = start });
 
         await (await b.GetAsync($"/v1/schedules/{scheduleId}", Ct)).AssertProblemAsync(404, "not_found");
         await (await b.PostJsonAsync($"/v1/schedules/{scheduleId}/cancel", new { })).AssertProblemAsync(404, "not_found");

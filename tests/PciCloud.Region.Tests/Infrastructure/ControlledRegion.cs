@@ -3,24 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Schedules;
-using PciCloud.Region.Tests.Infrastructure;
 
-namespace PciCloud.Region.Tests.Schedules;
+namespace PciCloud.Region.Tests.Infrastructure;
 
 /// <summary>
 /// A region whose schedules run on a fake clock the tests move (the rest of the region keeps real
 /// time), whose gateways can lose answers, and that may deliver webhooks to loopback.
 /// </summary>
-public sealed class ScheduleRegion : RegionApplication, IAsyncLifetime
+public sealed class ControlledRegion : RegionApplication, IAsyncLifetime
 {
-    public ScheduleRegion()
+    public ControlledRegion()
     {
         With("Region:AllowPrivateWebhooks", "true");
         With("Webhooks:InitialRetryDelay", "00:00:00.050");
         With("Webhooks:MaxRetryDelay", "00:00:00.200");
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>Starts at the real time (a session's startDate is checked against the real date), then only moves when a test says so.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public LossyGatewayResolver Gateways => Services.GetRequiredService<LossyGatewayResolver>();
 

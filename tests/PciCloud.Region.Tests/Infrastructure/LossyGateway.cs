@@ -1,9 +1,9 @@
 using PciCloud.Payments.Gateways;
 using VoidRequest = PciCloud.Payments.Gateways.VoidRequest;
 
-namespace PciCloud.Region.Tests.Schedules;
+namespace PciCloud.Region.Tests.Infrastructure;
 
-/// <summary>A gateway that forwards everything, and throws after a token charge when its resolver says so.</summary>
+/// <summary>A gateway that forwards everything, and throws after a token charge or a refund when its resolver says so.</summary>
 internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver resolver) : IPaymentGateway
 {
     public string Name => inner.Name;
@@ -13,7 +13,13 @@ internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver r
     public async Task<GatewayResult> ChargeTokenAsync(TokenChargeRequest request, CancellationToken cancellationToken)
     {
         var result = await inner.ChargeTokenAsync(request, cancellationToken);
-        return resolver.TakeLoss() ? throw new HttpRequestException("The connection dropped before the answer arrived.") : result;
+        return resolver.TakeLoss(LossyGatewayResolver.TokenCharge) ? throw Lost() : result;
+    }
+
+    public async Task<GatewayResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        var result = await inner.RefundAsync(request, cancellationToken);
+        return resolver.TakeLoss(LossyGatewayResolver.Refund) ? throw Lost() : result;
     }
 
     public Task<GatewayResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken) => inner.ChargeAsync(request, cancellationToken);
@@ -24,8 +30,6 @@ internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver r
 
     public Task<GatewayResult> VoidAsync(VoidRequest request, CancellationToken cancellationToken) => inner.VoidAsync(request, cancellationToken);
 
-    public Task<GatewayResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken) => inner.RefundAsync(request, cancellationToken);
-
     public Task<GatewayResult> TokenizeAsync(TokenizeRequest request, CancellationToken cancellationToken) => inner.TokenizeAsync(request, cancellationToken);
 
     public Task<GatewayResult> CreateScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken) => inner.CreateScheduleAsync(request, cancellationToken);
@@ -33,4 +37,6 @@ internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver r
     public Task<GatewayResult> CancelScheduleAsync(CancelScheduleRequest request, CancellationToken cancellationToken) => inner.CancelScheduleAsync(request, cancellationToken);
 
     public Task<GatewayResult?> LookupAsync(LookupRequest request, CancellationToken cancellationToken) => inner.LookupAsync(request, cancellationToken);
+
+    private static HttpRequestException Lost() => new("The connection dropped before the answer arrived.");
 }
