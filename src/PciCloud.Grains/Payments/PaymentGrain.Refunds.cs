@@ -50,7 +50,16 @@ public sealed partial class PaymentGrain
 
         var refund = new RefundView(command.RefundId, Id, amount, r.Currency, RefundView.Pending, command.Reason, time.GetUtcNow());
         S.Refunds.Add(refund);
-        await state.WriteStateAsync(); // the amount is reserved before the gateway is asked
+        try
+        {
+            await state.WriteStateAsync(); // the amount is reserved before the gateway is asked
+        }
+        catch
+        {
+            S.Refunds.Remove(refund); // not saved: the refund was never asked for
+            throw;
+        }
+
         return RefundReply.Success(await SendRefundAsync(gateway, refund, announcePending: true));
     }
 

@@ -50,7 +50,7 @@ public sealed partial class PaymentGrain(
             S.Status = authorization ? PaymentStatuses.Authorized : PaymentStatuses.Succeeded;
             S.Captured = authorization ? 0 : registration.Amount;
             S.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await WriteFirstStateAsync();
         }
 
         return View();
@@ -73,7 +73,7 @@ public sealed partial class PaymentGrain(
         {
             S.Registration = registration with { Kind = PaymentStatuses.KindTokenCharge };
             S.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync(); // pending before the gateway is asked
+            await WriteFirstStateAsync(); // pending before the gateway is asked
         }
 
         var r = S.Registration;
@@ -164,6 +164,20 @@ public sealed partial class PaymentGrain(
     }
 
     private PaymentView View() => PaymentViews.Of(Id, S);
+
+    /// <summary>The first write: if it fails the payment does not exist (a retry starts over, not from unsaved memory).</summary>
+    private async Task WriteFirstStateAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = new PaymentState();
+            throw;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway call for a payment failed with {ExceptionType}; it stays pending")]
     private partial void LogGatewayFailed(string exceptionType);

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Sessions;
-using PciCloud.Contracts.Webhooks;
 using PciCloud.Grains.Gateways;
-using PciCloud.Grains.Webhooks;
 using PciCloud.Payments.Money;
 using PciCloud.Payments.Sessions;
 using SessionResult = PciCloud.Payments.Sessions.SessionResult;
@@ -278,52 +276,6 @@ public sealed partial class PaymentSessionGrain(
         changed.TrySetResult();
     }
 
-    // One event per status change (not per key press): the masked view only, never a link or token.
-    private async Task RaiseWebhookAsync()
-    {
-        var view = View();
-        if (view.Status == _lastWebhookStatus)
-        {
-            return;
-        }
-
-        _lastWebhookStatus = view.Status;
-        var type = view.Status switch
-        {
-            "succeeded" => WebhookEventTypes.PaymentSessionSucceeded,
-            "failed" => WebhookEventTypes.PaymentSessionFailed,
-            _ => WebhookEventTypes.PaymentSessionUpdated,
-        };
-        try
-        {
-            await grains.GetGrain<IWebhookGrain>(view.TenantId).EnqueueAsync(type, WebhookData.Of(view));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogWebhookFailed(type, ex.GetType().Name);
-        }
-    }
-
-    /// <summary>Once succeeded: the payment, token and schedule named in the result get their grains (idempotent, retried until done).</summary>
-    private async Task RegisterResultObjectsAsync()
-    {
-        if (_session is not { Status: SessionStatus.Succeeded } || state.State.ResultRegistered)
-        {
-            return;
-        }
-
-        try
-        {
-            await SessionResultObjects.RegisterAsync(grains, _session, state.State.Create!, View(), IdempotencyKey);
-            state.State.ResultRegistered = true;
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogResultRegistrationFailed(ex.GetType().Name);
-        }
-    }
-
     private async Task PersistAsync()
     {
         state.State.ViewJson = JsonSerializer.Serialize(_session!.ToView());
@@ -338,12 +290,6 @@ public sealed partial class PaymentSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway call failed with {ExceptionType}; reconciling")]
     private partial void LogGatewayFailed(string exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} could not be queued ({ExceptionType})")]
-    private partial void LogWebhookFailed(string eventType, string exceptionType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The session's payment, token or schedule could not be registered ({ExceptionType}); retrying")]
-    private partial void LogResultRegistrationFailed(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session reconciled with the gateway: {Status}")]
     private partial void LogReconciled(string status);

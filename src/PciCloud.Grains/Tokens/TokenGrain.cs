@@ -17,7 +17,15 @@ public sealed class TokenGrain(
         {
             state.State.Registration = registration;
             state.State.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State = new TokenState(); // not saved: a retry registers again
+                throw;
+            }
         }
 
         return View()!;

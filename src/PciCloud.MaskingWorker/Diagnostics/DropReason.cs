@@ -35,4 +35,10 @@ public enum DropReason
 
     /// <summary>The stream's masker failed; its output is silence from then on.</summary>
     StreamFaulted,
+
+    /// <summary>
+    /// Audio for a span already sent as masking tone: a key press's events ran ahead of the audio (or the
+    /// phone sent none during it), so the worker filled the span itself (not an error).
+    /// </summary>
+    CoveredByMaskingTone,
 }

@@ -127,6 +127,7 @@ public sealed class WorkerMetrics : IDisposable
         DropReason.BadPayloadSize => "bad_payload_size",
         DropReason.TelephoneEventConsumed => "telephone_event",
         DropReason.StreamFaulted => "stream_faulted",
+        DropReason.CoveredByMaskingTone => "covered_by_masking_tone",
         _ => "other",
     };
 }

@@ -18,6 +18,7 @@ public sealed partial class WorkerDirectoryService(
     RtpRelayManager relays,
     MediaSessionRegistry sessions,
     IServer server,
+    IHostApplicationLifetime lifetime,
     ILogger<WorkerDirectoryService> logger) : BackgroundService
 {
     private bool _registered;
@@ -29,6 +30,8 @@ public sealed partial class WorkerDirectoryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The announcement carries the server's address, known only once the server listens.
+        await WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         do
         {
@@ -78,6 +81,13 @@ public sealed partial class WorkerDirectoryService(
         {
             await session.ReportIfChangedAsync(cancellationToken);
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
     }
 
     private WorkerAnnouncement Announcement()

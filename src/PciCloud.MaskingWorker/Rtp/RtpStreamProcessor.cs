@@ -14,13 +14,22 @@ namespace PciCloud.MaskingWorker.Rtp;
 /// shows losses but stays contiguous over consumed events, and timestamps that stay continuous over
 /// SSRC changes and restarts. Late (reordered) and duplicate packets are dropped: playing them would
 /// need a jitter buffer and its delay. Nothing is ever forwarded that did not pass the masker.
+/// A key press signalled only by events still sounds as the masking tone: the mask is held until the
+/// key press's end has left the look-ahead, and when the phone sends no audio during the key press
+/// (RFC 4733 allows that) the event packets' durations drive masking-tone packets in its place.
 /// </summary>
-public sealed class RtpStreamProcessor
+public sealed partial class RtpStreamProcessor
 {
     /// <summary>Largest audio payload taken (150 ms of G.711); larger is dropped.</summary>
     public const int MaxPayloadSamples = 1200;
 
     private const int HeaderLength = RtpPacket.FixedHeaderLength;
+
+    /// <summary>A key press's events this far ahead of the audio mean the phone sends no audio during it (two packets' worth of jitter allowed).</summary>
+    private const int FillThresholdSamples = 320;
+
+    private static readonly byte[] MuLawSilence = Enumerable.Repeat(Media.Codecs.MuLaw.Silence, MaxPayloadSamples).ToArray();
+    private static readonly byte[] ALawSilence = Enumerable.Repeat(Media.Codecs.ALaw.Silence, MaxPayloadSamples).ToArray();
 
     private readonly MaskedAudioStream _stream;
     private readonly WorkerMetrics _metrics;
@@ -28,6 +37,7 @@ public sealed class RtpStreamProcessor
     private readonly byte _audioPayloadType;
     private readonly int _eventPayloadType;
     private readonly uint _outSsrc;
+    private readonly byte[] _silence;
     private readonly RtpSequenceTracker _sequence = new(minSequential: 1);
     private readonly TelephoneEventTracker _events = new();
     private bool _started;
@@ -39,6 +49,10 @@ public sealed class RtpStreamProcessor
     private bool _restartPending;
     private uint _lastAudioTimestamp;
     private long _lastAudioSample;
+    private long _releaseMaskAt = -1; // stream sample at which a held (event) mask ends; -1: none pending
+    private bool _filling;            // the current key press has no audio: its events drive the output
+    private bool _hasFill;
+    private uint _filledUntil;        // input RTP timestamp up to which masking tone stood in for missing audio
 
     public RtpStreamProcessor(CallMediaSettings settings, MaskedAudioStream stream, WorkerMetrics metrics, int maxPacketBytes)
     {
@@ -47,6 +61,7 @@ public sealed class RtpStreamProcessor
         _maxPacketBytes = maxPacketBytes;
         _audioPayloadType = (byte)settings.Codec;
         _eventPayloadType = settings.TelephoneEventPayloadType;
+        _silence = settings.Codec == AudioCodec.Pcma ? ALawSilence : MuLawSilence;
         _outSsrc = (uint)Random.Shared.Next() | 1u;
         _nextOutSequence = (ushort)Random.Shared.Next(0, 1 << 15);
     }
@@ -72,7 +87,7 @@ public sealed class RtpStreamProcessor
 
         if (packet.PayloadType == _eventPayloadType)
         {
-            return TelephoneEvent(packet);
+            return TelephoneEvent(packet, output, out written);
         }
 
         if (packet.PayloadType != _audioPayloadType)
@@ -91,23 +106,50 @@ public sealed class RtpStreamProcessor
             return RtpOutcome.Consumed;
         }
 
-        _events.Advance(packet.Timestamp);
+        var inTimestamp = packet.Timestamp;
+        if (_hasFill && !_restartPending)
+        {
+            // Masking tone already stood in for this span: send only what follows it.
+            var covered = (int)(_filledUntil - inTimestamp);
+            if (covered >= payload.Length)
+            {
+                _metrics.Drop(DropReason.CoveredByMaskingTone);
+                return RtpOutcome.Consumed;
+            }
+
+            if (covered > 0)
+            {
+                payload = payload[covered..];
+                inTimestamp = _filledUntil;
+            }
+
+            _hasFill = false;
+        }
+
+        _filling = false;
+        _events.Advance(inTimestamp);
         DrainEvents();
-        _lastAudioTimestamp = packet.Timestamp;
+        _lastAudioTimestamp = inTimestamp;
         _lastAudioSample = _stream.SamplesIn;
 
         if (!_started || _restartPending)
         {
             // Keep our outgoing timeline continuous: the next timestamp follows the last one we sent.
-            _timestampOffset = _started ? _lastOutTimestamp + (uint)_lastPayloadSamples - packet.Timestamp : 0;
+            _timestampOffset = _started ? _lastOutTimestamp + (uint)_lastPayloadSamples - inTimestamp : 0;
             _markNext = true;
             _started = true;
             _restartPending = false;
         }
 
-        _stream.Process(payload, output.Slice(HeaderLength, payload.Length));
-        var timestamp = packet.Timestamp + _timestampOffset;
-        WriteHeader(output, _markNext || packet.Marker, _nextOutSequence, timestamp);
+        return Emit(payload, inTimestamp, packet.Marker, output, out written);
+    }
+
+    /// <summary>Masks <paramref name="payload"/> into the outgoing packet stamped on our timeline.</summary>
+    private RtpOutcome Emit(ReadOnlySpan<byte> payload, uint inTimestamp, bool marker, Span<byte> output, out int written)
+    {
+        Mask(payload, output.Slice(HeaderLength, payload.Length));
+        var timestamp = inTimestamp + _timestampOffset;
+        WriteHeader(output, _markNext || marker, _nextOutSequence, timestamp);
         _markNext = false;
         _nextOutSequence++;
         _lastOutTimestamp = timestamp;
@@ -116,27 +158,25 @@ public sealed class RtpStreamProcessor
         return RtpOutcome.Forward;
     }
 
-    private RtpOutcome TelephoneEvent(in RtpPacket packet)
+    /// <summary>Runs audio through the stream, releasing a held event mask exactly at its sample.</summary>
+    private void Mask(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        if (!Media.TelephoneEvents.TelephoneEvent.TryParse(packet.Payload, out var telephoneEvent, out _))
+        var held = _releaseMaskAt < 0 ? input.Length : (int)Math.Clamp(_releaseMaskAt - _stream.SamplesIn, 0, input.Length);
+        if (held > 0)
         {
-            return Reject(DropReason.Malformed);
+            _stream.Process(input[..held], output[..held]);
         }
 
-        _metrics.Drop(DropReason.TelephoneEventConsumed);
-
-        // Events share the stream's sequence space: a consumed one leaves no gap in ours. Late or
-        // out-of-window events still count (the tracker orders key presses); only exact repeats do not.
-        _sequence.Update(packet.Ssrc, packet.SequenceNumber, out var result);
-        if (result == RtpSequenceResult.Duplicate)
+        if (_releaseMaskAt >= 0 && _stream.SamplesIn >= _releaseMaskAt)
         {
-            return RtpOutcome.Consumed;
+            _releaseMaskAt = -1;
+            _stream.ForceMask(_events.IsActive);
         }
 
-        AfterTracking(result);
-        _events.Process(packet.Timestamp, telephoneEvent);
-        DrainEvents();
-        return RtpOutcome.Consumed;
+        if (held < input.Length)
+        {
+            _stream.Process(input[held..], output[held..input.Length]);
+        }
     }
 
     private bool TrackAudio(in RtpPacket packet)
@@ -173,33 +213,12 @@ public sealed class RtpStreamProcessor
             }
 
             _restartPending = true;
+            _filling = false;
+            _hasFill = false;
             _events.Reset();
             DrainEvents();
         }
     }
-
-    private void DrainEvents()
-    {
-        while (_events.TryRead(out var update))
-        {
-            if (update.Kind == TelephoneEventUpdateKind.Started)
-            {
-                _stream.ForceMask(true);
-                continue;
-            }
-
-            if (!_events.IsActive)
-            {
-                _stream.ForceMask(false);
-            }
-
-            _stream.SignalledKeyPress(update.Key, StreamSample(update.StartTimestamp), update.Duration, KeyPressTransport.Rfc4733);
-        }
-    }
-
-    // An event's RTP timestamp on the stream's sample clock, through the last audio packet's timestamp.
-    private long StreamSample(uint rtpTimestamp) =>
-        _started ? Math.Max(0, _lastAudioSample + (int)(rtpTimestamp - _lastAudioTimestamp)) : _stream.SamplesIn;
 
     private RtpOutcome Reject(DropReason reason)
     {

@@ -11,6 +11,27 @@ namespace PciCloud.MaskingWorker.Tests.Rtp;
 /// </summary>
 public sealed class RtpFuzzTests
 {
+    [Fact]
+    public async Task RandomAndMutatedPackets_AmongEventOnlyKeyPresses_NeverThrow_NeverForwardAnEventPacket()
+    {
+        var random = new Random(3);
+        await using var harness = new ProcessorHarness(AudioCodec.Pcmu);
+        var codes = TestAudio.Encode(TestAudio.Silence(2000), G711Law.MuLaw);
+        var packets = PhoneCall.Packets(new RtpStream(0), codes, PhoneCall.CardEntryKeyPresses(), audio: true, events: true, audioDuringKeyPresses: false);
+
+        foreach (var packet in packets)
+        {
+            harness.Feed(packet);
+            for (var i = 0; i < 100; i++)
+            {
+                Assert.True(Enum.IsDefined(harness.Feed(RtpFuzz.Next(random, packet))));
+            }
+        }
+
+        Assert.All(harness.Sent, p => Assert.Equal(0, ProcessorHarness.Header(p).PayloadType));
+        Assert.All(harness.Sent, p => Assert.InRange(ProcessorHarness.Payload(p).Length, 1, RtpStreamProcessor.MaxPayloadSamples));
+    }
+
     // Bit-flipped copies of tone packets are taken as new sources and repeat tone chunks with phase jumps and
     // gaps; events end early when a copy of an event packet changes the source. The masker fails closed there:
     // it stays sensitive after every source change (Discontinuity) and every signalled key press (ForceMask).

@@ -7,7 +7,9 @@ namespace PciCloud.MaskingWorker.Tests.Support;
 /// </summary>
 internal static class PhoneCall
 {
-    public static List<byte[]> Packets(RtpStream stream, byte[] codes, IReadOnlyList<(char Key, long Start, int Duration)> keyPresses, bool audio, bool events)
+    /// <param name="audioDuringKeyPresses">False: no audio packet while a key is down, as phones that send only events then do (RFC 4733 allows it).</param>
+    public static List<byte[]> Packets(
+        RtpStream stream, byte[] codes, IReadOnlyList<(char Key, long Start, int Duration)> keyPresses, bool audio, bool events, bool audioDuringKeyPresses = true)
     {
         var packets = new List<byte[]>();
         for (long at = 0; at + RtpStream.SamplesPerPacket <= codes.Length; at += RtpStream.SamplesPerPacket)
@@ -29,7 +31,8 @@ internal static class PhoneCall
                 }
             }
 
-            if (audio)
+            var keyDown = keyPresses.Any(k => at + RtpStream.SamplesPerPacket > k.Start && at < k.Start + k.Duration);
+            if (audio && (audioDuringKeyPresses || !keyDown))
             {
                 packets.Add(stream.Audio(codes.AsSpan((int)at, RtpStream.SamplesPerPacket), at, marker: at == 0));
             }
