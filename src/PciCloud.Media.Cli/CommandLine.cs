@@ -10,7 +10,7 @@ public static class CommandLine
 
     private const string Usage = """
         usage: pcicloud-media detect FILE.wav
-               pcicloud-media mask IN.wav OUT.wav
+               pcicloud-media mask IN.wav OUT.wav [--lookahead ms]
                pcicloud-media synth DIGITS OUT.wav [--level dBm0] [--on ms] [--off ms] [--codec pcmu|pcma|pcm16]
                pcicloud-media bench [--seconds N] [--streams K] [--path g711|pcm] FILE.wav
         WAV files: 8 kHz mono, PCM16, mu-law or A-law.
@@ -31,7 +31,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "detect" => DetectCommand.Run(CliArguments.Parse(rest, []), output),
-                "mask" => MaskCommand.Run(CliArguments.Parse(rest, []), error),
+                "mask" => MaskCommand.Run(CliArguments.Parse(rest, ["--lookahead"]), error),
                 "synth" => SynthCommand.Run(CliArguments.Parse(rest, ["--level", "--on", "--off", "--codec"])),
                 "bench" => BenchCommand.Run(CliArguments.Parse(rest, ["--seconds", "--streams", "--path"]), output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

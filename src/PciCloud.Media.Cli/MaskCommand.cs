@@ -6,7 +6,7 @@ using PciCloud.Media.Wav;
 namespace PciCloud.Media.Cli;
 
 /// <summary>
-/// <c>mask IN.wav OUT.wav</c>: runs the real-time masker over the file in 20 ms frames and writes its output
+/// <c>mask IN.wav OUT.wav [--lookahead ms]</c>: runs the real-time masker over the file in 20 ms frames and writes its output
 /// shifted back by the look-ahead, so OUT has the same format and length as IN and is time-aligned with it.
 /// G.711 files take the G.711 path (unmasked bytes copied as they are). Prints one line per masked key
 /// press to stderr: time and duration, never the digit.
@@ -20,9 +20,10 @@ public static class MaskCommand
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(log);
         arguments.RequirePositional(2, "IN.wav OUT.wav");
+        var lookahead = arguments.GetLong("--lookahead", new MaskingOptions().LookaheadMilliseconds, 0, MaskingOptions.MaxLookaheadMilliseconds);
         using var reader = WavReader.Open(arguments.Positional[0]);
         using var writer = new WavWriter(arguments.Positional[1], reader.Encoding, reader.SampleCount);
-        var channel = new MaskingChannel(new MaskingOptions());
+        var channel = new MaskingChannel(new MaskingOptions { LookaheadMilliseconds = (int)lookahead });
         var aligned = new AlignedOutput(writer, channel.LookaheadSamples, reader.SampleCount);
         if (reader.Encoding == WavEncoding.Pcm16)
         {

@@ -45,6 +45,49 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(Environment.NewLine, digits);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("60")]
+    public void Mask_AnyLookahead_OutputTimeAlignedWithInput(string lookahead)
+    {
+        var input = Path.Combine(_directory.FullName, "in.wav");
+        var masked = Path.Combine(_directory.FullName, "out.wav");
+        Run(["synth", "5", input, "--codec", "pcm16", "--on", "100", "--off", "500"], out _, out _);
+
+        Assert.Equal(0, Run(["mask", input, masked, "--lookahead", lookahead], out _, out _));
+
+        var original = ReadAll(input);
+        var result = ReadAll(masked);
+        Assert.Equal(original.Length, result.Length);
+        var tail = original.Length - 2400; // the last 300 ms hold no tone and are never masked
+        Assert.Equal(original[tail..], result[tail..]);
+        Assert.NotEqual(original, result);
+    }
+
+    [Theory]
+    [InlineData("61")]
+    [InlineData("-1")]
+    [InlineData("soon")]
+    public void Mask_LookaheadOutOfRange_ExitCode2AndNoOutputFile(string lookahead)
+    {
+        var input = Path.Combine(_directory.FullName, "in.wav");
+        var output = Path.Combine(_directory.FullName, "never.wav");
+        Run(["synth", "5", input], out _, out _);
+
+        Assert.Equal(2, Run(["mask", input, output, "--lookahead", lookahead], out _, out var error));
+
+        Assert.Contains("--lookahead", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    private static short[] ReadAll(string path)
+    {
+        using var reader = WavReader.Open(path);
+        var samples = new short[reader.SampleCount];
+        Assert.Equal(samples.Length, reader.Read(samples));
+        return samples;
+    }
+
     [Fact]
     public void Mask_UnsupportedWav_ExitCode2AndNoOutputFile()
     {
