@@ -36,7 +36,14 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// </summary>
     private const float GlideOffset = 0.006f;
 
-    private readonly DtmfBlock[] _history = new DtmfBlock[History];
+    // Only what the onset search and the glide test read: per-stream state stays small (thousands of streams
+    // take turns on one core). Blocks are one hop apart, so a block's start follows from the latest one's.
+    private readonly Vector256<float>[] _powers = new Vector256<float>[History];
+    private PairMeasure _pair1;
+    private PairMeasure _pair2;
+    private int _likely1 = -1;
+    private int _likely2 = -1;
+    private int _key1 = -1;
     private long _blocks;
     private long _lastKeyPress = long.MinValue / 2; // no key press yet (and no overflow in the subtraction)
     private int _runKey = -1;
@@ -50,7 +57,15 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
-        _history[_blocks++ % History] = block;
+        var mask = Decide(block, inKeyPress, out from, out to);
+        (_pair2, _likely2) = (_pair1, _likely1);
+        (_pair1, _likely1, _key1) = (block.Pair, block.LikelyKey, block.Key);
+        return mask;
+    }
+
+    private bool Decide(in DtmfBlock block, bool inKeyPress, out long from, out long to)
+    {
+        _powers[_blocks++ % History] = block.Powers;
         if (inKeyPress)
         {
             _lastKeyPress = block.Start;
@@ -122,8 +137,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         var onset = current.Start;
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            ref readonly var earlier = ref Back(back);
-            if (!Carries(earlier.Powers, key, rowFloor, columnFloor))
+            if (!Carries(_powers[(_blocks - 1 - back) % History], key, rowFloor, columnFloor))
             {
                 if (--bridge < 0)
                 {
@@ -134,7 +148,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
             }
 
             bridge = sensitive ? 1 : 0;
-            onset = earlier.Start;
+            onset = current.Start - (back * DtmfAnalyzer.HalfSamples);
         }
 
         return onset;
@@ -146,18 +160,15 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// </summary>
     private bool Glides(in DtmfBlock block)
     {
-        if (_blocks < 3 || Back(2).LikelyKey != block.LikelyKey || (block.Key >= 0 && Back(1).Key == block.Key))
+        if (_blocks < 3 || _likely2 != block.LikelyKey || (block.Key >= 0 && _key1 == block.Key))
         {
             return false;
         }
 
-        var rowMove = block.Pair.RowOffset - Back(2).Pair.RowOffset;
-        var columnMove = block.Pair.ColumnOffset - Back(2).Pair.ColumnOffset;
+        var rowMove = block.Pair.RowOffset - _pair2.RowOffset;
+        var columnMove = block.Pair.ColumnOffset - _pair2.ColumnOffset;
         return rowMove * columnMove > 0 && MathF.Min(MathF.Abs(rowMove), MathF.Abs(columnMove)) >= GlideOffset;
     }
-
-    /// <summary>The block <paramref name="back"/> hops before the latest.</summary>
-    private ref readonly DtmfBlock Back(int back) => ref _history[(_blocks - 1 - back) % History];
 
     private static bool Carries(Vector256<float> powers, int key, float rowFloor, float columnFloor) =>
         powers.GetElement(key >> 2) >= rowFloor || powers.GetElement(4 + (key & 3)) >= columnFloor;
