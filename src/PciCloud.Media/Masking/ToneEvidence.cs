@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PciCloud.Media.Dtmf;
 
 namespace PciCloud.Media.Masking;
@@ -48,10 +49,37 @@ internal static class ToneEvidence
     }
 
     /// <summary>
-    /// Any pair that passed the analyzer's sensitive test (30 % of the energy, within 6 %) with a twist within
-    /// 12 dB: what counts as evidence while key presses are being entered.
+    /// What counts as evidence while key presses are being entered: any pair that passed the analyzer's sensitive
+    /// test (30 % of the energy, within 6 %) with a twist within 12 dB; or, whatever its measured offsets (phase
+    /// jumps in chopped, repeated audio spoil them), the strongest row and column when they hold 60 % of the energy.
     /// </summary>
-    public static int Sensitive(in DtmfBlock block) => Twisted(block) ? -1 : block.LikelyKey;
+    public static int Sensitive(in DtmfBlock block)
+    {
+        if (Twisted(block) || block.Pair.Fraction < DtmfThresholds.LikelyMinPairFraction)
+        {
+            return -1;
+        }
+
+        if (block.LikelyKey >= 0)
+        {
+            return block.LikelyKey;
+        }
+
+        return block.Pair.Fraction >= DtmfThresholds.MaskMinPairFraction ? StrongestPair(block) : -1;
+    }
+
+    private static int StrongestPair(in DtmfBlock block)
+    {
+        var row = 0;
+        var column = 4;
+        for (var k = 1; k < 4; k++)
+        {
+            row = block.Powers.GetElement(k) > block.Powers.GetElement(row) ? k : row;
+            column = block.Powers.GetElement(4 + k) > block.Powers.GetElement(column) ? 4 + k : column;
+        }
+
+        return (row * 4) + (column - 4);
+    }
 
     private static bool Twisted(in DtmfBlock block) =>
         block.Pair.RowPower > block.Pair.ColumnPower * MaxTwist || block.Pair.ColumnPower > block.Pair.RowPower * MaxTwist;

@@ -34,12 +34,14 @@ public sealed class RtpFuzzTests
 
     // Bit-flipped copies of tone packets are taken as new sources and repeat tone chunks with phase jumps and
     // gaps; events end early when a copy of an event packet changes the source. The masker fails closed there:
-    // it stays sensitive after every source change (Discontinuity) and every signalled key press (ForceMask).
+    // it stays sensitive after every source change (Discontinuity) and every signalled key press (ForceMask),
+    // and then also takes a dominant pair whose offsets the phase jumps spoiled as evidence.
     [Theory]
     [InlineData(1, true)]
     [InlineData(2, true)]
     [InlineData(3, true)]
     [InlineData(5, true)]
+    [InlineData(18, true)]
     [InlineData(1, false)]
     [InlineData(3, false)]
     [InlineData(19, false)]
