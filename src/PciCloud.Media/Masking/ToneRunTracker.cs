@@ -10,7 +10,8 @@ namespace PciCloud.Media.Masking;
 /// blocks for the onset: the earliest block, contiguous with the run, in which either tone of that key is within
 /// 6 dB of its present level (a block half filled with tone is 6 dB down, so the onset lies inside it). It masks
 /// from one hop before that block (bounded by what the look-ahead still holds), and keeps masking while the
-/// blocks are still evidence of that key or a key press is in progress, plus a hang-over.
+/// blocks are still evidence of that key or a key press is in progress, plus a hang-over. A run whose two
+/// frequencies glide together (a voice's harmonics following its pitch) does not start masking.
 /// While key presses are being entered (during one and for a while after it: a card number is keyed digit after
 /// digit) the masker is sensitive, failing closed where speech over the keys hides them: any pair that passed the
 /// analyzer's sensitive test is evidence, two such blocks are enough, the onset search accepts 10 dB and bridges
@@ -29,8 +30,13 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     private const float OnsetPowerRatio = 0.25f;
     private const float SensitivePowerRatio = 0.1f;
 
-    private readonly long[] _historyStart = new long[History];
-    private readonly Vector256<float>[] _historyPowers = new Vector256<float>[History];
+    /// <summary>
+    /// Voiced speech imitates a pair with two harmonics of one pitch, and a pitch glide moves both the same way
+    /// (a key tone's frequencies stay put): over two hops, both offsets moving 0.6 % or more in one direction.
+    /// </summary>
+    private const float GlideOffset = 0.006f;
+
+    private readonly DtmfBlock[] _history = new DtmfBlock[History];
     private long _blocks;
     private long _lastKeyPress = long.MinValue / 2; // no key press yet (and no overflow in the subtraction)
     private int _runKey = -1;
@@ -44,8 +50,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
-        _historyStart[_blocks % History] = block.Start;
-        _historyPowers[_blocks++ % History] = block.Powers;
+        _history[_blocks++ % History] = block;
         if (inKeyPress)
         {
             _lastKeyPress = block.Start;
@@ -74,7 +79,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         }
 
         to = block.End + hangover;
-        if (_run >= RunToMask)
+        if (_run >= RunToMask && (sensitive || _runKey == _maskKey || !Glides(block)))
         {
             Track(block, _runKey);
             from = Onset(block, _runKey, sensitive) - lookback;
@@ -117,8 +122,8 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         var onset = current.Start;
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            var slot = (int)((_blocks - 1 - back) % History);
-            if (!Carries(_historyPowers[slot], key, rowFloor, columnFloor))
+            ref readonly var earlier = ref Back(back);
+            if (!Carries(earlier.Powers, key, rowFloor, columnFloor))
             {
                 if (--bridge < 0)
                 {
@@ -129,11 +134,30 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
             }
 
             bridge = sensitive ? 1 : 0;
-            onset = _historyStart[slot];
+            onset = earlier.Start;
         }
 
         return onset;
     }
+
+    /// <summary>
+    /// Whether the pair's frequencies moved together since two hops ago, as a voice's harmonics do. Two strict
+    /// hits in a row never glide: a short burst's first, partly filled block measures its offsets badly.
+    /// </summary>
+    private bool Glides(in DtmfBlock block)
+    {
+        if (_blocks < 3 || Back(2).LikelyKey != block.LikelyKey || (block.Key >= 0 && Back(1).Key == block.Key))
+        {
+            return false;
+        }
+
+        var rowMove = block.Pair.RowOffset - Back(2).Pair.RowOffset;
+        var columnMove = block.Pair.ColumnOffset - Back(2).Pair.ColumnOffset;
+        return rowMove * columnMove > 0 && MathF.Min(MathF.Abs(rowMove), MathF.Abs(columnMove)) >= GlideOffset;
+    }
+
+    /// <summary>The block <paramref name="back"/> hops before the latest.</summary>
+    private ref readonly DtmfBlock Back(int back) => ref _history[(_blocks - 1 - back) % History];
 
     private static bool Carries(Vector256<float> powers, int key, float rowFloor, float columnFloor) =>
         powers.GetElement(key >> 2) >= rowFloor || powers.GetElement(4 + (key & 3)) >= columnFloor;
