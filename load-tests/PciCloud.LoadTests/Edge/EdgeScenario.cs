@@ -22,15 +22,19 @@ public sealed class EdgeScenario : IScenario
     {
         var duration = args.StepDuration;
         var connections = (int)args.Number("connections", 32);
+        // A bounded pool, like any real API client: without a cap the open loop opens a new TCP
+        // connection whenever a request is slow, and the edge drowns in handshakes (measured: 13 585
+        // of 23 944 requests failed and p50 went to 16 s at 50 % of the edge's closed-loop maximum).
+        var poolSize = (int)args.Number("pool", 256);
         using var backend = await ChildProcess.StartAsync("serve-backend", [], ct);
         using var edge = await ChildProcess.StartAsync("serve-edge", ["--region-us", backend.Address.ToString()], ct);
-        Console.WriteLine($"backend {backend.Address} and edge {edge.Address} started as separate processes; {Environment.ProcessorCount} cores shared by all three");
+        Console.WriteLine($"backend {backend.Address} and edge {edge.Address} started as separate processes; {Environment.ProcessorCount} cores shared by all three; client pool {poolSize} connections per server");
 
         using var client = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            MaxConnectionsPerServer = int.MaxValue,
+            MaxConnectionsPerServer = poolSize,
         });
         var direct = Sender(client, new Uri(backend.Address, "/v1/ping"));
         var viaEdge = Sender(client, new Uri(edge.Address, "/v1/ping"));

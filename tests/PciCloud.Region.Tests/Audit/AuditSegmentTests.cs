@@ -31,4 +31,19 @@ public sealed class AuditSegmentTests(SharedRegion region)
         Assert.Equal(middle.Id, fromMiddle[0].Id);
         Assert.Equal(-1, AuditChain.FirstBreak(fromMiddle, appended[AuditLogGrain.SegmentSize + 4].Hash));
     }
+
+    [Fact]
+    public async Task ConcurrentAppends_AllAcknowledgedAndListed_OneUnbrokenChain()
+    {
+        var log = region.Grains.GetGrain<IAuditLogGrain>("concurrent-test-" + Guid.NewGuid().ToString("N"));
+        var total = AuditLogGrain.SegmentSize + 100;
+
+        // Appends that arrive while a write is in flight are committed together; each still links to the one before it.
+        var appended = await Task.WhenAll(Enumerable.Range(0, total).Select(i => log.AppendAsync(new AuditRecord("key:k1", "call.read", $"call_{i}", "success"))));
+
+        var listed = await log.ListAsync(null, null);
+        Assert.Equal(total, listed.Count);
+        Assert.Equal(appended.Select(e => e.Id).Order(), listed.Select(e => e.Id).Order());
+        Assert.Equal(-1, AuditChain.FirstBreak(listed));
+    }
 }
