@@ -130,9 +130,19 @@ public sealed partial class WorkerDirectoryService(
             return options.Value.WebSocketBaseUrl;
         }
 
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1";
+        // Never announce an address without its real port (a worker nobody can reach): fail this round,
+        // and the next one announces the address once the server has it.
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Port <= 0 || !HasExplicitPort(address, uri))
+        {
+            throw new InvalidOperationException($"The worker's listening address is not known yet ({address ?? "none"}).");
+        }
+
         return address.Replace("https://", "wss://", StringComparison.Ordinal).Replace("http://", "ws://", StringComparison.Ordinal);
     }
+
+    private static bool HasExplicitPort(string address, Uri uri) =>
+        address.Contains(":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Worker {WorkerId} registered with the region's directory")]
     private static partial void LogRegistered(ILogger logger, string workerId);
