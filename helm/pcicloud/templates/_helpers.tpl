@@ -79,35 +79,39 @@ imagePullSecrets:
 {{- default (printf "pcicloud-%s" (include "pcicloud.regionName" .)) .Values.orleans.clusterId }}
 {{- end }}
 
-{{/* Environment shared by silos and workers: region, Redis, Orleans ids and TLS, telemetry. */}}
-{{- define "pcicloud.regionalEnv" -}}
-- name: Region__Name
-  value: {{ include "pcicloud.regionName" . | quote }}
-- name: Redis__ConnectionString
-  valueFrom:
-    secretKeyRef:
-      name: {{ .Values.redis.existingSecret }}
-      key: {{ .Values.redis.existingSecretKey }}
-- name: ORLEANS_SERVICE_ID
+{{/*
+Orleans settings shared by silos and workers: the ids (Orleans:ServiceId, Orleans:ClusterId;
+Orleans Kubernetes hosting is not used, membership is in Redis) and connection TLS. The hosts
+load a PKCS#12 keystore (Orleans:Tls:CertificatePath + Orleans:Tls:CertificatePassword) and the
+CA (Orleans:Tls:CaCertificatePath): cert-manager writes keystore.p12 and ca.crt into the secret
+with spec.keystores.pkcs12. Without CertificatePath the hosts run without TLS.
+*/}}
+{{- define "pcicloud.orleansEnv" -}}
+- name: Orleans__ServiceId
   value: {{ .Values.orleans.serviceId | quote }}
-- name: ORLEANS_CLUSTER_ID
+- name: Orleans__ClusterId
   value: {{ include "pcicloud.orleansClusterId" . | quote }}
 {{- if .Values.orleans.tls.enabled }}
-- name: Orleans__Tls__Enabled
-  value: "true"
 - name: Orleans__Tls__CertificatePath
-  value: /etc/pcicloud/orleans-tls/tls.crt
-- name: Orleans__Tls__PrivateKeyPath
-  value: /etc/pcicloud/orleans-tls/tls.key
-- name: Orleans__Tls__CaPath
+  value: /etc/pcicloud/orleans-tls/{{ .Values.orleans.tls.keystoreKey }}
+- name: Orleans__Tls__CertificatePassword
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "orleans.tls.keystorePassword.existingSecret is required when orleans.tls.enabled" .Values.orleans.tls.keystorePassword.existingSecret }}
+      key: {{ .Values.orleans.tls.keystorePassword.existingSecretKey }}
+- name: Orleans__Tls__CaCertificatePath
   value: /etc/pcicloud/orleans-tls/ca.crt
 {{- end }}
 {{- end }}
 
-{{/* Environment every host gets: port, telemetry endpoint and resource attributes. */}}
+{{/*
+Environment every host gets: the HTTP address and telemetry. "Urls" (not ASPNETCORE_HTTP_PORTS):
+the edge's appsettings.json sets Urls to a loopback address, and Urls wins over HTTP_PORTS; an
+environment variable wins over appsettings.json.
+*/}}
 {{- define "pcicloud.commonEnv" -}}
-- name: ASPNETCORE_HTTP_PORTS
-  value: "8080"
+- name: Urls
+  value: "http://+:8080"
 - name: OTEL_SERVICE_NAME
   value: {{ printf "pcicloud-%s" .component | quote }}
 - name: OTEL_RESOURCE_ATTRIBUTES

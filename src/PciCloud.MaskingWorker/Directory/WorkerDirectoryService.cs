@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using PciCloud.MaskingWorker.Addressing;
 using PciCloud.MaskingWorker.Hosting;
 using PciCloud.MaskingWorker.Rtp;
 using PciCloud.MaskingWorker.Streams;
@@ -14,6 +15,7 @@ namespace PciCloud.MaskingWorker.Directory;
 /// </summary>
 public sealed partial class WorkerDirectoryService(
     IOptions<MaskingWorkerOptions> options,
+    AdvertisedRtpHostResolver rtpHostResolver,
     IWorkerDirectory directory,
     RtpRelayManager relays,
     MediaSessionRegistry sessions,
@@ -28,10 +30,26 @@ public sealed partial class WorkerDirectoryService(
 
     private readonly TaskCompletionSource _registeredSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly Lock _rtpHostLock = new();
+    private Task<string>? _rtpHost;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The announcement carries the server's address, known only once the server listens.
         await WhenStartedAsync(stoppingToken);
+        try
+        {
+            await RtpHostAsync(stoppingToken);
+        }
+        catch (AdvertisedRtpHostUnavailableException ex)
+        {
+            // Fail rather than advertise a wrong address: the process stops (Kubernetes restarts it),
+            // and until then /health says not ready.
+            LogNoRtpHost(logger, ex.Message);
+            lifetime.StopApplication();
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         do
         {
@@ -69,7 +87,7 @@ public sealed partial class WorkerDirectoryService(
         var workerId = options.Value.WorkerId;
         if (!_registered || !await directory.HeartbeatAsync(workerId, sessions.Count, cancellationToken))
         {
-            await directory.RegisterAsync(Announcement(), cancellationToken);
+            await directory.RegisterAsync(Announcement(await RtpHostAsync(cancellationToken)), cancellationToken);
             _registered = true;
             _registeredSignal.TrySetResult();
             LogRegistered(logger, workerId);
@@ -90,10 +108,19 @@ public sealed partial class WorkerDirectoryService(
         await started.Task.WaitAsync(stoppingToken);
     }
 
-    private WorkerAnnouncement Announcement()
+    /// <summary>Resolved once; a failed resolution stays failed, so the worker never registers with a guess.</summary>
+    private Task<string> RtpHostAsync(CancellationToken cancellationToken)
+    {
+        lock (_rtpHostLock)
+        {
+            return _rtpHost ??= rtpHostResolver.ResolveAsync(cancellationToken);
+        }
+    }
+
+    private WorkerAnnouncement Announcement(string rtpHost)
     {
         var o = options.Value;
-        return new WorkerAnnouncement(o.WorkerId, o.AdvertisedRtpHost, o.RtpPortStart, o.RtpPortEnd, WebSocketBaseUrl(), o.MaxStreams);
+        return new WorkerAnnouncement(o.WorkerId, rtpHost, o.RtpPortStart, o.RtpPortEnd, WebSocketBaseUrl(), o.MaxStreams);
     }
 
     private string WebSocketBaseUrl()
@@ -119,6 +146,9 @@ public sealed partial class WorkerDirectoryService(
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Worker {WorkerId} registered with the region's directory")]
     private static partial void LogRegistered(ILogger logger, string workerId);
+
+    [LoggerMessage(EventId = 2603, Level = LogLevel.Critical, Message = "The worker does not register and stops: {Reason}")]
+    private static partial void LogNoRtpHost(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 2602, Level = LogLevel.Warning, Message = "The region's directory could not be reached ({Error}); retrying")]
     private static partial void LogDirectoryUnreachable(ILogger logger, string error);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PciCloud.MaskingWorker.Addressing;
 using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Directory;
@@ -44,6 +45,13 @@ public static class MaskingWorkerHost
         builder.Services.TryAddSingleton<DestinationPolicy>();
         builder.Services.TryAddSingleton<MediaSessionRegistry>();
         builder.Services.TryAddSingleton<RtpRelayManager>();
+        builder.Services.AddHttpClient(AzureImdsPublicIp.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(5);
+                client.MaxResponseContentBufferSize = 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+        builder.Services.TryAddSingleton<AdvertisedRtpHostResolver>();
         builder.Services.TryAddSingleton<WorkerDirectoryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerDirectoryService>());
         return builder;

@@ -14,6 +14,15 @@ public sealed class MaskingWorkerOptions
     /// <summary>Host the region hands to tenants as <c>media.rtp.host</c>.</summary>
     public string AdvertisedRtpHost { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Where <see cref="AdvertisedRtpHost"/> comes from instead: empty (the value itself) or <c>azure-imds</c>
+    /// (the node's public IP, read at start from the Azure instance metadata service; no answer, no registration).
+    /// </summary>
+    public string? AdvertisedRtpHostSource { get; set; }
+
+    /// <summary>Base URL of the Azure instance metadata service (tests point it at a local server).</summary>
+    public string ImdsBaseUrl { get; set; } = Addressing.AzureImdsPublicIp.DefaultBaseUrl;
+
     /// <summary>First UDP port of the range the region may assign on this worker (inclusive).</summary>
     public int RtpPortStart { get; set; } = 40000;
 

@@ -41,7 +41,7 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public static async Task<WorkerHost> StartAsync(
         int rtpPort, FakeCallGateway? gateway = null, FakeWorkerDirectory? directory = null, string workerId = "worker-test", int maxStreams = 100,
-        bool waitForRegistration = true)
+        bool waitForRegistration = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         gateway ??= new FakeCallGateway();
         directory ??= new FakeWorkerDirectory();
@@ -55,6 +55,11 @@ internal sealed class WorkerHost : IAsyncDisposable
             ["MaskingWorker:MaxStreams"] = maxStreams.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MaskingWorker:HeartbeatInterval"] = "00:10:00", // tests drive the rounds themselves
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddMaskingWorker();
         builder.Services.AddSingleton<ICallGateway>(gateway);
         builder.Services.AddSingleton<IWorkerDirectory>(directory);
