@@ -23,9 +23,9 @@ public sealed class CanaryRegion : RegionApplication
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public List<Activity> Activities { get; } = [];
+    public SynchronizedList<Activity> Activities { get; } = new();
 
-    public List<Metric> Metrics { get; } = [];
+    public SynchronizedList<Metric> Metrics { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -121,10 +121,10 @@ public sealed partial class CardDataCanaryTests
             ["api"] = responses,
             ["webhooks"] = [.. receiver.All.Select(w => w.Body + " " + w.Signature)],
             ["logs"] = [.. region.Logs.Lines],
-            ["traces"] = [.. region.Activities.ToList().Select(a => $"{a.DisplayName} {a.StatusDescription} "
+            ["traces"] = [.. region.Activities.Snapshot().Select(a => $"{a.DisplayName} {a.StatusDescription} "
                 + string.Join(" ", a.TagObjects.Select(t => $"{t.Key}={t.Value}"))
                 + string.Join(" ", a.Events.Select(e => e.Name + " " + string.Join(" ", e.Tags.Select(t => $"{t.Key}={t.Value}")))))],
-            ["metrics"] = [.. region.Metrics.ToList().Select(MetricText)],
+            ["metrics"] = [.. region.Metrics.Snapshot().Select(MetricText)],
             ["redis"] = redisDump,
         };
 
