@@ -1,6 +1,10 @@
 using PciCloud.MaskingWorker.Hosting;
+using PciCloud.ServiceDefaults;
 
-var app = MaskingWorkerHost.CreateBuilder(args).Build();
+// Telemetry here, not in CreateBuilder: the local stack composes workers in its own process.
+var builder = MaskingWorkerHost.CreateBuilder(args);
+builder.AddServiceDefaults(); // telemetry and log redaction; the worker maps its own /health and /alive
+var app = builder.Build();
 app.MapMaskingWorker();
 app.Run();
 

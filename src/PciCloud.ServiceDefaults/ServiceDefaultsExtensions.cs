@@ -57,7 +57,8 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            // OTEL_SERVICE_NAME (the chart sets pcicloud-<component>) wins; AddService would otherwise replace it.
+            .ConfigureResource(r => r.AddService(ServiceName(builder)))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -90,6 +91,9 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(AliveTag) });
         return app;
     }
+
+    private static string ServiceName(IHostApplicationBuilder builder) =>
+        builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName;
 
     private static bool IsHealthPath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");

@@ -7,7 +7,8 @@ namespace PciCloud.MaskingWorker.Hosting;
 
 /// <summary>
 /// The worker is an Orleans client of its region's cluster (never a silo): Redis clustering when a
-/// <c>redis</c> connection string is configured, else the localhost gateway (<c>Orleans:GatewayPort</c>).
+/// <c>redis</c> connection string is configured, else the localhost gateway (<c>Orleans:GatewayPort</c>);
+/// TLS with the "Orleans:Tls:*" keys (<see cref="RegionConnectionTls"/>).
 /// </summary>
 public static class RegionConnection
 {
@@ -30,6 +31,8 @@ public static class RegionConnection
             {
                 client.UseLocalhostClustering(configuration.GetValue("Orleans:GatewayPort", 30000));
             }
+
+            RegionConnectionTls.Configure(client, configuration);
         });
         builder.Services.TryAddSingleton<ICallGateway, OrleansCallGateway>();
         builder.Services.TryAddSingleton<IWorkerDirectory, OrleansWorkerDirectory>();

@@ -40,7 +40,8 @@ internal sealed class ConnectedWorker : IAsyncDisposable
     /// Starts the worker and waits until it is registered. With a <paramref name="heartbeatInterval"/> it
     /// heartbeats by itself; without one the test drives every round with <see cref="BeatAsync"/>.
     /// </summary>
-    public static async Task<ConnectedWorker> StartAsync(RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null)
+    public static async Task<ConnectedWorker> StartAsync(
+        RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null, IEnumerable<string>? extraArgs = null)
     {
         var interval = heartbeatInterval ?? TimeSpan.FromDays(1);
         var rtpPort = FreeEvenUdpPort();
@@ -55,6 +56,7 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             $"--MaskingWorker:RtpPortEnd={rtpPort}",
             $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs ?? [],
         ];
         var app = MaskingWorkerHost.CreateBuilder(args).Build();
         app.MapMaskingWorker();

@@ -45,7 +45,8 @@ internal sealed class RegionSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<RegionSilo> StartAsync()
+    /// <summary>With <paramref name="tls"/>, the silo requires TLS as the region host does (Hosting/OrleansTls.cs).</summary>
+    public static async Task<RegionSilo> StartAsync(TestCertificates? tls = null)
     {
         var clock = new MovableClock();
         var (siloPort, gatewayPort) = (FreeTcpPort(), FreeTcpPort());
@@ -57,6 +58,15 @@ internal sealed class RegionSilo : IAsyncDisposable
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "pcicloud", clusterId: clusterId);
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.UseInMemoryReminderService();
+            if (tls is not null)
+            {
+                silo.UseTls(tls.Silo, o =>
+                {
+                    o.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                    o.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                    o.RemoteCertificateValidation = (remote, _, _) => tls.IsIssuedByCa(remote);
+                });
+            }
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ISecretStore, LocalSecretStore>();
