@@ -19,7 +19,8 @@ public sealed class ChildProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ChildProcess> StartAsync(string scenario, IEnumerable<string> args, CancellationToken ct)
+    public static async Task<ChildProcess> StartAsync(
+        string scenario, IEnumerable<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
         var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
@@ -33,6 +34,10 @@ public sealed class ChildProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_gcServer"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
