@@ -25,7 +25,8 @@ READ = {  # keys each host reads (from the source audit)
                'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
                'Orleans__Tls__CaCertificatePath', 'MaskingWorker__WorkerId', 'MaskingWorker__RtpBindAddress', 'MaskingWorker__RtpPortStart',
                'MaskingWorker__RtpPortEnd', 'MaskingWorker__MaxStreams', 'MaskingWorker__WebSocketBaseUrl',
-               'MaskingWorker__AdvertisedRtpHost', 'MaskingWorker__AdvertisedRtpHostSource'},
+               'MaskingWorker__AdvertisedRtpHost', 'MaskingWorker__AdvertisedRtpHostSource',
+               'DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS'},  # read by the .NET runtime's socket engine
     'edge': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Edge__PlatformAdminKey',
              'Edge__TenantRefreshSeconds'},
 }

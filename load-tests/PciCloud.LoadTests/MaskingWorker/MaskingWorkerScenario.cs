@@ -24,7 +24,8 @@ public sealed class MaskingWorkerScenario : IScenario
         var seconds = args.StepDuration;
         var warmup = TimeSpan.FromSeconds(args.Number("warmup", 3));
         var dtmfShare = args.Number("dtmf-share", 0.1);
-        var portStart = (int)args.Number("port-start", 41000);
+        // Below the kernel's ephemeral range (32768+), where the generator's own sockets could take a worker port.
+        var portStart = (int)args.Number("port-start", 20000);
         var rows = new List<string> { "calls | packets in/s | p50 ms | p99 ms | max ms | late | lost | worker CPU % | digits" };
         var knee = 0;
         foreach (var calls in steps)
