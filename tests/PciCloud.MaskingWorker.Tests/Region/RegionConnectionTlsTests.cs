@@ -24,8 +24,8 @@ public sealed class RegionConnectionTlsTests
         using var region = new TestCertificates("region CA");
         using var other = new TestCertificates("someone else's CA");
 
-        Assert.True(RegionConnectionTls.ChainsTo(region.Silo, region.Ca));
-        Assert.False(RegionConnectionTls.ChainsTo(other.Silo, region.Ca));
-        Assert.False(RegionConnectionTls.ChainsTo(null, region.Ca));
+        Assert.True(PciCloud.ServiceDefaults.OrleansTlsCertificates.ChainsTo(region.Silo, region.Ca));
+        Assert.False(PciCloud.ServiceDefaults.OrleansTlsCertificates.ChainsTo(other.Silo, region.Ca));
+        Assert.False(PciCloud.ServiceDefaults.OrleansTlsCertificates.ChainsTo(null, region.Ca));
     }
 }
