@@ -68,7 +68,7 @@ public sealed class CallsApiTests(SharedRegion region)
     public async Task CreateCall_Invalid_Problem(string json, string code)
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
-        var response = await client.PostAsync("/v1/calls", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var response = await client.PostAsync("/v1/calls", Json.RawJson(json), Ct);
         await response.AssertProblemAsync(400, code);
     }
 

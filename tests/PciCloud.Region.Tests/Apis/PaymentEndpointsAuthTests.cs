@@ -22,7 +22,7 @@ public sealed class PaymentEndpointsAuthTests(SharedRegion region)
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (method == "POST")
             {
-                request.Content = PaidSessions.RawJson("{\"amount\":100,\"currency\":\"USD\"}");
+                request.Content = Json.RawJson("{\"amount\":100,\"currency\":\"USD\"}");
             }
 
             await (await client.SendAsync(request, Ct)).AssertProblemAsync(401, "unauthenticated");

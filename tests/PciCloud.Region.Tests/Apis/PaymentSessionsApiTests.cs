@@ -100,7 +100,7 @@ public sealed class PaymentSessionsApiTests(SharedRegion region)
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
         var callId = (string)(await (await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } })).BodyAsync())["id"]!;
-        var response = await client.PostAsync($"/v1/calls/{callId}/payment-sessions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var response = await client.PostAsync($"/v1/calls/{callId}/payment-sessions", Json.RawJson(json), Ct);
         await response.AssertProblemAsync(status, code);
     }
 

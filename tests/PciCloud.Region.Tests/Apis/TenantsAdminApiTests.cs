@@ -64,7 +64,7 @@ public sealed class TenantsAdminApiTests(SharedRegion region)
     public async Task CreateTenant_Invalid_ProblemAndNothingCreated(string json, string code)
     {
         var admin = region.ClientWithKey(RegionApplication.AdminKey);
-        var response = await admin.PostAsync("/admin/v1/tenants", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var response = await admin.PostAsync("/admin/v1/tenants", Json.RawJson(json), Ct);
         await response.AssertProblemAsync(400, code);
         await (await admin.GetAsync("/admin/v1/tenants/ok-id", Ct)).AssertProblemAsync(404, "not_found");
     }
@@ -85,7 +85,7 @@ public sealed class TenantsAdminApiTests(SharedRegion region)
     {
         var admin = region.ClientWithKey(RegionApplication.AdminKey);
         var put = await admin.PutAsync($"/admin/v1/tenants/{RegionApplication.TenantA}/gateway-credentials",
-            new StringContent("{\"apiKey\":\"sk_test_gateway_secret\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
+            Json.RawJson("{\"apiKey\":\"sk_test_gateway_secret\"}"), Ct);
         Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
 
         var store = (PciCloud.Grains.Secrets.ISecretStore)region.Services.GetService(typeof(PciCloud.Grains.Secrets.ISecretStore))!;
@@ -94,10 +94,10 @@ public sealed class TenantsAdminApiTests(SharedRegion region)
         Assert.DoesNotContain("sk_test_gateway_secret", tenant, StringComparison.Ordinal);
 
         var notObject = await admin.PutAsync($"/admin/v1/tenants/{RegionApplication.TenantA}/gateway-credentials",
-            new StringContent("[1,2]", System.Text.Encoding.UTF8, "application/json"), Ct);
+            Json.RawJson("[1,2]"), Ct);
         await notObject.AssertProblemAsync(400, "invalid_request");
         var unknown = await admin.PutAsync("/admin/v1/tenants/no-such-tenant/gateway-credentials",
-            new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct);
+            Json.RawJson("{}"), Ct);
         await unknown.AssertProblemAsync(404, "not_found");
     }
 

@@ -12,6 +12,9 @@ internal static class Json
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, JsonSerializerOptions.Web, TestContext.Current.CancellationToken);
 
+    /// <summary>A body sent as written, for malformed or hand-shaped JSON the typed helpers cannot produce.</summary>
+    public static StringContent RawJson(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>Asserts an RFC 9457 problem with the given status and code.</summary>
     public static async Task AssertProblemAsync(this HttpResponseMessage response, int status, string code)
     {

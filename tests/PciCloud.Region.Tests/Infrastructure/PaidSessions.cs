@@ -49,6 +49,4 @@ internal static class PaidSessions
 
     public static SandboxGateway Sandbox(this RegionApplication region) =>
         (SandboxGateway)region.Services.GetService(typeof(SandboxGateway))!;
-
-    public static StringContent RawJson(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

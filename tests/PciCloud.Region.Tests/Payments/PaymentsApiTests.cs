@@ -72,7 +72,7 @@ public sealed class PaymentsApiTests(SharedRegion region)
 
         async Task<HttpResponseMessage> Post()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/payments/{paymentId}/refunds") { Content = PaidSessions.RawJson("{\"amount\":700}") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/payments/{paymentId}/refunds") { Content = Json.RawJson("{\"amount\":700}") };
             request.Headers.Add("Idempotency-Key", key);
             return await client.SendAsync(request, Ct);
         }
@@ -157,7 +157,7 @@ public sealed class PaymentsApiTests(SharedRegion region)
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
         var paymentId = await region.PaidAsync(client, 1500);
-        await (await client.PostAsync($"/v1/payments/{paymentId}/refunds", PaidSessions.RawJson(json), Ct)).AssertProblemAsync(400, code);
+        await (await client.PostAsync($"/v1/payments/{paymentId}/refunds", Json.RawJson(json), Ct)).AssertProblemAsync(400, code);
         Assert.Equal(0, (long)(await (await client.GetAsync($"/v1/payments/{paymentId}", Ct)).BodyAsync())["amountRefunded"]!);
     }
 
@@ -169,7 +169,7 @@ public sealed class PaymentsApiTests(SharedRegion region)
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
         var paymentId = await region.PaidAsync(client, 1600, intent: "authorize");
-        await (await client.PostAsync($"/v1/payments/{paymentId}/capture", PaidSessions.RawJson(json), Ct)).AssertProblemAsync(400, code);
+        await (await client.PostAsync($"/v1/payments/{paymentId}/capture", Json.RawJson(json), Ct)).AssertProblemAsync(400, code);
         Assert.Equal("authorized", (string?)(await (await client.GetAsync($"/v1/payments/{paymentId}", Ct)).BodyAsync())["status"]);
     }
 

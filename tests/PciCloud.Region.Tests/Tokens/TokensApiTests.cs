@@ -59,7 +59,7 @@ public sealed class TokensApiTests(SharedRegion region)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/tokens/{tokenId}/charges")
             {
-                Content = PaidSessions.RawJson("{\"amount\":7503,\"currency\":\"USD\"}"),
+                Content = Json.RawJson("{\"amount\":7503,\"currency\":\"USD\"}"),
             };
             request.Headers.Add("Idempotency-Key", key);
             var response = await client.SendAsync(request, Ct);
@@ -99,7 +99,7 @@ public sealed class TokensApiTests(SharedRegion region)
     {
         var client = region.ClientWithKey(RegionApplication.KeyA);
         var tokenId = await TokenAsync(client);
-        await (await client.PostAsync($"/v1/tokens/{tokenId}/charges", PaidSessions.RawJson(json), Ct)).AssertProblemAsync(400, code);
+        await (await client.PostAsync($"/v1/tokens/{tokenId}/charges", Json.RawJson(json), Ct)).AssertProblemAsync(400, code);
         Assert.DoesNotContain(region.Sandbox().Ledger(), e => e.Kind == "token_charge" && e.AmountMinorUnits == 100);
     }
 

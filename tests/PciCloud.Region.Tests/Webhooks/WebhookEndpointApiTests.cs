@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using PciCloud.Region.Tests.Infrastructure;
 
@@ -65,5 +64,5 @@ public sealed class WebhookEndpointApiTests(SharedRegion region)
     }
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string json) =>
-        client.PutAsync("/v1/webhook-endpoint", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        client.PutAsync("/v1/webhook-endpoint", Json.RawJson(json), Ct);
 }
