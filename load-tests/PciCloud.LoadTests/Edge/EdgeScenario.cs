@@ -26,8 +26,10 @@ public sealed class EdgeScenario : IScenario
         // connection whenever a request is slow, and the edge drowns in handshakes (measured: 13 585
         // of 23 944 requests failed and p50 went to 16 s at 50 % of the edge's closed-loop maximum).
         var poolSize = (int)args.Number("pool", 256);
-        using var backend = await ChildProcess.StartAsync("serve-backend", [], ct);
-        using var edge = await ChildProcess.StartAsync("serve-edge", ["--region-us", backend.Address.ToString()], ct);
+        // --gc-server 0 runs both children on workstation GC (to compare the edge's latency tail).
+        var gc = new Dictionary<string, string> { ["DOTNET_gcServer"] = args.Number("gc-server", 1) > 0 ? "1" : "0" };
+        using var backend = await ChildProcess.StartAsync("serve-backend", [], ct, gc);
+        using var edge = await ChildProcess.StartAsync("serve-edge", ["--region-us", backend.Address.ToString()], ct, gc);
         Console.WriteLine($"backend {backend.Address} and edge {edge.Address} started as separate processes; {Environment.ProcessorCount} cores shared by all three; client pool {poolSize} connections per server");
 
         using var client = new HttpClient(new SocketsHttpHandler

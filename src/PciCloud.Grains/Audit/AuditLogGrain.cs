@@ -46,9 +46,15 @@ public sealed class AuditLogGrain(
         bool InRange(DateTimeOffset at) => (from is null || at >= from) && (to is null || at < to);
         var persisted = state.State;
         var events = new List<AuditEvent>();
-        foreach (var segment in persisted.Sealed.Where(g => (from is null || g.LastAt >= from) && (to is null || g.FirstAt < to)))
+        for (var number = 0; number < persisted.Sealed.Count; number++)
         {
-            var sealedEvents = await GrainFactory.GetGrain<IAuditSegmentGrain>(SegmentKey(segment.Number)).GetEventsAsync();
+            var segment = persisted.Sealed[number];
+            if ((from is not null && segment.LastAt < from) || (to is not null && segment.FirstAt >= to))
+            {
+                continue;
+            }
+
+            var sealedEvents = await GrainFactory.GetGrain<IAuditSegmentGrain>(SegmentKey(number)).GetEventsAsync();
             events.AddRange(sealedEvents.Where(e => InRange(At(e))));
         }
 
@@ -108,7 +114,7 @@ public sealed class AuditLogGrain(
         List<AuditEvent> sealing = [.. _working.Events];
         var number = _working.Sealed.Count;
         await GrainFactory.GetGrain<IAuditSegmentGrain>(SegmentKey(number)).SealAsync(sealing);
-        _working.Sealed.Add(new SealedAuditSegment(number, At(sealing[0]), At(sealing[^1]), sealing.Count));
+        _working.Sealed.Add(new SealedAuditSegment(At(sealing[0]), At(sealing[^1])));
         _working.Events.RemoveRange(0, sealing.Count);
     }
 

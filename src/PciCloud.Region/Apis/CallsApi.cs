@@ -91,8 +91,6 @@ public static class CallsApi
             : TypedResults.Ok(new MaskingReportResponse(id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans));
     }
 
-    /// <summary>Reads are accesses too (PCI DSS 10.2): recorded in the caller's own trail, also when refused.</summary>
-
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>
     public static async Task<CallView?> OwnedCallAsync(IGrainFactory grains, string id, Caller caller)
     {

@@ -28,7 +28,7 @@ public static class PaymentsApi
     {
         var caller = context.GetCaller();
         var view = await OwnedPaymentAsync(grains, id, caller);
-        await audit.RecordAsync(caller.TenantId, caller, "payment.read", Trim(id), view is null ? "not_found" : "success");
+        await audit.RecordReadAsync(caller, "payment.read", id, view is not null);
         return view is null ? Problems.NotFound() : TypedResults.Ok(PaymentResponse.From(view));
     }
 
@@ -86,6 +86,4 @@ public static class PaymentsApi
         var view = await grains.GetGrain<IPaymentGrain>(id).GetAsync();
         return view is not null && view.TenantId == caller.TenantId ? view : null;
     }
-
-    private static string Trim(string id) => id.Length > 64 ? id[..64] : id;
 }

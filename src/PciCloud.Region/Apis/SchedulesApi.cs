@@ -23,7 +23,7 @@ public static class SchedulesApi
     {
         var caller = context.GetCaller();
         var view = await OwnedScheduleAsync(grains, id, caller);
-        await audit.RecordAsync(caller.TenantId, caller, "schedule.read", id.Length > 64 ? id[..64] : id, view is null ? "not_found" : "success");
+        await audit.RecordReadAsync(caller, "schedule.read", id, view is not null);
         return view is null ? Problems.NotFound() : TypedResults.Ok(ScheduleResponse.From(view));
     }
 
