@@ -94,7 +94,7 @@ public static class CallsApi
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>
     public static async Task<CallView?> OwnedCallAsync(IGrainFactory grains, string id, Caller caller)
     {
-        if (!id.StartsWith("call_", StringComparison.Ordinal) || id.Length > 64)
+        if (!RouteIds.Plausible(id, "call_"))
         {
             return null;
         }

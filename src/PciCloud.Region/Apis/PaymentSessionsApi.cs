@@ -121,7 +121,7 @@ public static class PaymentSessionsApi
     /// <summary>The session, if the caller may see it: its tenant's key, or the agent token for that very session.</summary>
     public static async Task<ContractView?> OwnedSessionAsync(IGrainFactory grains, string id, Caller caller)
     {
-        if (!id.StartsWith("ps_", StringComparison.Ordinal) || id.Length > 64 || !caller.MayActOnSession(id))
+        if (!RouteIds.Plausible(id, "ps_") || !caller.MayActOnSession(id))
         {
             return null;
         }

@@ -78,7 +78,7 @@ public static class PaymentsApi
     /// <summary>The payment, if it exists and belongs to the caller's tenant; another tenant's is "not found".</summary>
     public static async Task<PaymentView?> OwnedPaymentAsync(IGrainFactory grains, string id, Caller caller)
     {
-        if (!id.StartsWith("pay_", StringComparison.Ordinal) || id.Length > 64)
+        if (!RouteIds.Plausible(id, "pay_"))
         {
             return null;
         }

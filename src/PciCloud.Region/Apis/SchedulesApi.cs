@@ -43,7 +43,7 @@ public static class SchedulesApi
 
     private static async Task<ScheduleView?> OwnedScheduleAsync(IGrainFactory grains, string id, Caller caller)
     {
-        if (!id.StartsWith("sch_", StringComparison.Ordinal) || id.Length > 64)
+        if (!RouteIds.Plausible(id, "sch_"))
         {
             return null;
         }

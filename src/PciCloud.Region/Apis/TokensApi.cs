@@ -27,7 +27,7 @@ public static class TokensApi
     {
         var caller = context.GetCaller();
         var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
-        if (tenant is null || !id.StartsWith("tok_", StringComparison.Ordinal) || id.Length > 64
+        if (tenant is null || !RouteIds.Plausible(id, "tok_")
             || await grains.GetGrain<ITokenGrain>(id).GetAsync() is not { } token || token.TenantId != caller.TenantId)
         {
             return Problems.NotFound();
