@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PciCloud.Media.Dtmf;
@@ -6,7 +6,8 @@ namespace PciCloud.Media.Dtmf;
 /// <summary>
 /// For a candidate row and column: the two half-block correlations cleaned of each other's leakage, then each
 /// tone's relative frequency offset (from the phase advance between the halves) and its full-block power
-/// corrected for that offset.
+/// corrected for that offset. Complex values are written out as (re, im) floats: single precision is ample for
+/// a phase over 51 samples, and this runs on every block that might be a tone.
 /// </summary>
 internal readonly struct PairEstimate
 {
@@ -23,12 +24,12 @@ internal readonly struct PairEstimate
     {
         var first = halves[..16];
         var second = halves[16..];
-        var firstRow = Clean(row, column, first);
-        var firstColumn = Clean(column, row, first);
-        var secondRow = Clean(row, column, second);
-        var secondColumn = Clean(column, row, second);
-        (RowOffset, RowPower) = Measure(row, firstRow, secondRow);
-        (ColumnOffset, ColumnPower) = Measure(column, firstColumn, secondColumn);
+        var (firstRowRe, firstRowIm) = Clean(row, column, first);
+        var (firstColumnRe, firstColumnIm) = Clean(column, row, first);
+        var (secondRowRe, secondRowIm) = Clean(row, column, second);
+        var (secondColumnRe, secondColumnIm) = Clean(column, row, second);
+        (RowOffset, RowPower) = Measure(row, firstRowRe, firstRowIm, secondRowRe, secondRowIm);
+        (ColumnOffset, ColumnPower) = Measure(column, firstColumnRe, firstColumnIm, secondColumnRe, secondColumnIm);
     }
 
     public float RowOffset { get; }
@@ -55,10 +56,12 @@ internal readonly struct PairEstimate
                 continue;
             }
 
-            var first = CleanCross(k, otherGroupTone, halves[..16]);
-            var second = CleanCross(k, otherGroupTone, halves[16..]);
-            var full = first + (second * Rotation(k));
-            strongest = MathF.Max(strongest, (float)((full.Real * full.Real) + (full.Imaginary * full.Imaginary)));
+            var (firstRe, firstIm) = CleanCross(k, otherGroupTone, halves[..16]);
+            var (secondRe, secondIm) = CleanCross(k, otherGroupTone, halves[16..]);
+            var (rotatedRe, rotatedIm) = RotateBack(k, secondRe, secondIm);
+            var fullRe = firstRe + rotatedRe;
+            var fullIm = firstIm + rotatedIm;
+            strongest = MathF.Max(strongest, (fullRe * fullRe) + (fullIm * fullIm));
         }
 
         return strongest;
@@ -74,36 +77,58 @@ internal readonly struct PairEstimate
         secondIm.CopyTo(halves[24..]);
     }
 
-    private static Complex Rotation(int k) => new(AnalyzerTables.RotateCosValues[k], -AnalyzerTables.RotateSinValues[k]);
-
-    private static Complex At(ReadOnlySpan<float> half, int k) => new(half[k], half[8 + k]);
-
-    private static Complex CleanCross(int k, int other, ReadOnlySpan<float> half)
+    /// <summary>Multiplies by e^(-j w 51): moves the second half's phase onto the first half's time base.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (float Re, float Im) RotateBack(int k, float re, float im)
     {
-        var tone = At(half, other);
-        return At(half, k)
-            - (LeakageKernels.Cross[k, other] * tone)
-            - (LeakageKernels.Image[k, other] * Complex.Conjugate(tone));
+        var cos = AnalyzerTables.RotateCosValues[k];
+        var sin = AnalyzerTables.RotateSinValues[k];
+        return ((re * cos) + (im * sin), (im * cos) - (re * sin));
     }
 
-    private static Complex Clean(int k, int other, ReadOnlySpan<float> half)
+    /// <summary>The correlation at <paramref name="k"/> minus the leakage of the tone at <paramref name="other"/> (both its parts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (float Re, float Im) CleanCross(int k, int other, ReadOnlySpan<float> half)
     {
-        var own = At(half, k);
-        var tone = At(half, other);
-        return own
-            - (LeakageKernels.Cross[k, other] * tone)
-            - (LeakageKernels.Image[k, other] * Complex.Conjugate(tone))
-            - (LeakageKernels.Image[k, k] * Complex.Conjugate(own));
+        var at = (k * 8) + other;
+        var crossRe = LeakageKernels.CrossRe[at];
+        var crossIm = LeakageKernels.CrossIm[at];
+        var imageRe = LeakageKernels.ImageRe[at];
+        var imageIm = LeakageKernels.ImageIm[at];
+        var toneRe = half[other];
+        var toneIm = half[8 + other];
+
+        // own - cross * tone - image * conj(tone)
+        var re = half[k] - ((crossRe * toneRe) - (crossIm * toneIm)) - ((imageRe * toneRe) + (imageIm * toneIm));
+        var im = half[8 + k] - ((crossRe * toneIm) + (crossIm * toneRe)) - ((imageIm * toneRe) - (imageRe * toneIm));
+        return (re, im);
     }
 
-    private static (float Offset, float Power) Measure(int k, Complex first, Complex second)
+    /// <summary><see cref="CleanCross"/>, and also the own tone's negative-frequency image.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (float Re, float Im) Clean(int k, int other, ReadOnlySpan<float> half)
+    {
+        var (re, im) = CleanCross(k, other, half);
+        var self = (k * 8) + k;
+        var selfRe = LeakageKernels.ImageRe[self];
+        var selfIm = LeakageKernels.ImageIm[self];
+        var ownRe = half[k];
+        var ownIm = half[8 + k];
+
+        // - self * conj(own)
+        return (re - ((selfRe * ownRe) + (selfIm * ownIm)), im - ((selfIm * ownRe) - (selfRe * ownIm)));
+    }
+
+    private static (float Offset, float Power) Measure(int k, float firstRe, float firstIm, float secondRe, float secondIm)
     {
         // The second half, rotated back by the nominal advance w x 51, leads the first by (offset rad/sample) x 51.
-        var rotated = second * Rotation(k);
-        var advance = rotated * Complex.Conjugate(first);
-        var delta = MathF.Atan2((float)advance.Imaginary, (float)advance.Real) / DtmfAnalyzer.HalfSamples;
-        var full = first + rotated;
-        var power = (float)((full.Real * full.Real) + (full.Imaginary * full.Imaginary));
+        var (rotatedRe, rotatedIm) = RotateBack(k, secondRe, secondIm);
+        var advanceRe = (rotatedRe * firstRe) + (rotatedIm * firstIm);
+        var advanceIm = (rotatedIm * firstRe) - (rotatedRe * firstIm);
+        var delta = MathF.Atan2(advanceIm, advanceRe) / DtmfAnalyzer.HalfSamples;
+        var fullRe = firstRe + rotatedRe;
+        var fullIm = firstIm + rotatedIm;
+        var power = (fullRe * fullRe) + (fullIm * fullIm);
         return (delta / AnalyzerTables.Omega[k], power / GainSquared(delta));
     }
 
