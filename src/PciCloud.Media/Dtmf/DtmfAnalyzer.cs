@@ -35,7 +35,7 @@ internal sealed class DtmfAnalyzer
     /// Consumes <paramref name="chunk"/> (at most <see cref="SamplesToBoundary"/> samples). Returns true when the
     /// chunk completes a block; <paramref name="block"/> then holds the verdict.
     /// </summary>
-    public bool Accumulate(ReadOnlySpan<short> chunk, out DtmfBlock block)
+    public bool Accumulate(ReadOnlySpan<float> chunk, out DtmfBlock block)
     {
         if ((uint)chunk.Length > (uint)SamplesToBoundary)
         {
@@ -69,38 +69,32 @@ internal sealed class DtmfAnalyzer
 
     /// <summary>
     /// Adds <paramref name="chunk"/>, which starts at <paramref name="index"/> within the half block, to the
-    /// running correlations. The samples are first widened to floats 16 at a time (which also gives the energy
-    /// as a vector dot product); then each sample is one broadcast and two 8-wide multiply-adds, with four
-    /// interleaved accumulator sets so the multiply-add latency is hidden.
+    /// running correlations. The energy is a vector dot product 16 samples at a time; then each sample is one
+    /// broadcast and two 8-wide multiply-adds, with four interleaved accumulator sets so the multiply-add
+    /// latency is hidden.
     /// </summary>
     private static (Vector256<float> Re, Vector256<float> Im, float Energy) Correlate(
-        ReadOnlySpan<short> chunk, int index, Vector256<float> re, Vector256<float> im, float energy)
+        ReadOnlySpan<float> chunk, int index, Vector256<float> re, Vector256<float> im, float energy)
     {
-        Span<float> samples = stackalloc float[HalfSamples + Vector256<short>.Count];
         var squares = Vector256<float>.Zero;
         var i = 0;
-        for (; i + Vector256<short>.Count <= chunk.Length; i += Vector256<short>.Count)
+        for (; i + 16 <= chunk.Length; i += 16)
         {
-            var (low, high) = Vector256.Widen(Vector256.Create(chunk.Slice(i, Vector256<short>.Count)));
-            var lowFloat = Vector256.ConvertToSingle(low);
-            var highFloat = Vector256.ConvertToSingle(high);
-            lowFloat.CopyTo(samples[i..]);
-            highFloat.CopyTo(samples[(i + 8)..]);
-            squares = Vector256.FusedMultiplyAdd(lowFloat, lowFloat, squares);
-            squares = Vector256.FusedMultiplyAdd(highFloat, highFloat, squares);
+            var low = Vector256.Create(chunk.Slice(i, 8));
+            var high = Vector256.Create(chunk.Slice(i + 8, 8));
+            squares = Vector256.FusedMultiplyAdd(low, low, squares);
+            squares = Vector256.FusedMultiplyAdd(high, high, squares);
         }
 
         energy += Vector256.Sum(squares);
         for (; i < chunk.Length; i++)
         {
-            float x = chunk[i];
-            samples[i] = x;
-            energy = MathF.FusedMultiplyAdd(x, x, energy);
+            energy = MathF.FusedMultiplyAdd(chunk[i], chunk[i], energy);
         }
 
         ref var cos = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.Cos), index);
         ref var sin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(AnalyzerTables.NegSin), index);
-        ref var x0 = ref MemoryMarshal.GetReference(samples);
+        ref var x0 = ref MemoryMarshal.GetReference(chunk);
         var re1 = Vector256<float>.Zero;
         var im1 = Vector256<float>.Zero;
         var re2 = Vector256<float>.Zero;

@@ -1,3 +1,5 @@
+using PciCloud.Media.Codecs;
+
 namespace PciCloud.Media.Dtmf;
 
 /// <summary>
@@ -26,10 +28,12 @@ public sealed class DtmfDetector
 
     public void Process(ReadOnlySpan<short> samples)
     {
+        Span<float> chunk = stackalloc float[DtmfAnalyzer.HalfSamples];
         while (!samples.IsEmpty)
         {
             var take = Math.Min(samples.Length, _analyzer.SamplesToBoundary);
-            if (_analyzer.Accumulate(samples[..take], out var block))
+            G711Float.Widen(samples[..take], chunk);
+            if (_analyzer.Accumulate(chunk[..take], out var block))
             {
                 _tracker.OnBlock(block);
             }

@@ -30,8 +30,12 @@ public sealed class MaskingChannel
     private const int MuLawCodes = 2;
     private const int ALawCodes = 3;
 
+    /// <summary>
+    /// The input as floats, which only feed the analyzer: one buffer per thread serves every channel (and stays
+    /// in cache however many streams take turns).
+    /// </summary>
     [ThreadStatic]
-    private static short[]? t_scratch;
+    private static float[]? t_samples;
 
     private bool _forced;
     private int _encoding;
@@ -94,10 +98,12 @@ public sealed class MaskingChannel
     public void ProcessFrame(ReadOnlySpan<short> pcmIn, Span<short> pcmOut)
     {
         ValidateFrame(pcmIn.Length, pcmOut.Length, Pcm);
+        var samples = Samples(pcmIn.Length);
+        G711Float.Widen(pcmIn, samples);
         _delay.Write(Position, pcmIn);
         for (var done = 0; done < pcmIn.Length;)
         {
-            var take = Analyze(pcmIn[done..]);
+            var take = Analyze(samples[done..]);
             Emit(Position - take - LookaheadSamples, pcmOut.Slice(done, take));
             done += take;
         }
@@ -110,29 +116,21 @@ public sealed class MaskingChannel
     public void ProcessFrame(ReadOnlySpan<byte> g711In, Span<byte> g711Out, G711Law law)
     {
         ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
-        // Decoded samples only feed the analyzer, so one scratch buffer per thread serves every channel
-        // (and stays in cache however many streams take turns).
-        var pcm = (t_scratch ??= new short[8000]).AsSpan(0, g711In.Length);
-        if (law == G711Law.MuLaw)
-        {
-            MuLaw.Decode(g711In, pcm);
-        }
-        else
-        {
-            ALaw.Decode(g711In, pcm);
-        }
-
+        var samples = Samples(g711In.Length);
+        G711Float.Decode(g711In, law, samples);
         _delay.Write(Position, g711In);
-        for (var done = 0; done < pcm.Length;)
+        for (var done = 0; done < samples.Length;)
         {
-            var take = Analyze(pcm[done..]);
+            var take = Analyze(samples[done..]);
             Emit(Position - take - LookaheadSamples, g711Out.Slice(done, take), law);
             done += take;
         }
     }
 
+    private static Span<float> Samples(int length) => (t_samples ??= new float[MaskingOptions.MaxFrameLimit]).AsSpan(0, length);
+
     /// <summary>Analyses up to the next hop boundary; returns the samples consumed.</summary>
-    private int Analyze(ReadOnlySpan<short> samples)
+    private int Analyze(ReadOnlySpan<float> samples)
     {
         var take = Math.Min(samples.Length, _analyzer.SamplesToBoundary);
         if (_analyzer.Accumulate(samples[..take], out var block))

@@ -30,6 +30,9 @@ public sealed record MaskingOptions
     /// <summary>Level of the masking tone (or the comfort noise's RMS), in dBm0.</summary>
     public double SoundLevelDbm0 { get; init; } = -20;
 
+    /// <summary>The largest <see cref="MaxFrameSamples"/> allowed (1 s).</summary>
+    public const int MaxFrameLimit = 8000;
+
     /// <summary>The longest frame accepted by ProcessFrame, in samples (default 60 ms).</summary>
     public int MaxFrameSamples { get; init; } = 480;
 
@@ -55,9 +58,9 @@ public sealed record MaskingOptions
             throw new ArgumentOutOfRangeException(nameof(SoundLevelDbm0), SoundLevelDbm0, "Masking level must be -90 to 0 dBm0.");
         }
 
-        if (MaxFrameSamples is < 1 or > 8000)
+        if (MaxFrameSamples is < 1 or > MaxFrameLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxFrameSamples), MaxFrameSamples, "Frames must be 1 to 8000 samples.");
+            throw new ArgumentOutOfRangeException(nameof(MaxFrameSamples), MaxFrameSamples, $"Frames must be 1 to {MaxFrameLimit} samples.");
         }
 
         if (!Enum.IsDefined(Sound))
