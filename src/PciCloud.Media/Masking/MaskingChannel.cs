@@ -51,8 +51,8 @@ public sealed class MaskingChannel
         // still holds); ToneRunTracker finds that block by looking back from the evidence.
         _toneRuns = new ToneRunTracker(
             DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds), DtmfSynth.Samples(options.SensitiveAfterKeyPressMilliseconds));
-        _signal = new MaskingSignal(options.Sound, options.SoundLevelDbm0);
-        _delay = new DelayLine(LookaheadSamples + _maxFrame);
+        _signal = MaskingSignal.For(options.Sound, options.SoundLevelDbm0);
+        _delay = new DelayLine(LookaheadSamples + DtmfAnalyzer.HalfSamples);
         _tracker = new KeyPressTracker(_keyPresses);
     }
 
@@ -100,10 +100,11 @@ public sealed class MaskingChannel
         ValidateFrame(pcmIn.Length, pcmOut.Length, Pcm);
         var samples = Samples(pcmIn.Length);
         G711Float.Widen(pcmIn, samples);
-        _delay.Write(Position, pcmIn);
         for (var done = 0; done < pcmIn.Length;)
         {
-            var take = Analyze(samples[done..]);
+            var take = Math.Min(pcmIn.Length - done, _analyzer.SamplesToBoundary);
+            _delay.Write(Position, pcmIn.Slice(done, take));
+            Analyze(samples.Slice(done, take));
             Emit(Position - take - LookaheadSamples, pcmOut.Slice(done, take));
             done += take;
         }
@@ -118,10 +119,11 @@ public sealed class MaskingChannel
         ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
         var samples = Samples(g711In.Length);
         G711Float.Decode(g711In, law, samples);
-        _delay.Write(Position, g711In);
-        for (var done = 0; done < samples.Length;)
+        for (var done = 0; done < g711In.Length;)
         {
-            var take = Analyze(samples[done..]);
+            var take = Math.Min(g711In.Length - done, _analyzer.SamplesToBoundary);
+            _delay.Write(Position, g711In.Slice(done, take));
+            Analyze(samples.Slice(done, take));
             Emit(Position - take - LookaheadSamples, g711Out.Slice(done, take), law);
             done += take;
         }
@@ -129,22 +131,19 @@ public sealed class MaskingChannel
 
     private static Span<float> Samples(int length) => (t_samples ??= new float[MaskingOptions.MaxFrameLimit]).AsSpan(0, length);
 
-    /// <summary>Analyses up to the next hop boundary; returns the samples consumed.</summary>
-    private int Analyze(ReadOnlySpan<float> samples)
+    /// <summary>Analyses <paramref name="chunk"/>, which ends at or before the next hop boundary.</summary>
+    private void Analyze(ReadOnlySpan<float> chunk)
     {
-        var take = Math.Min(samples.Length, _analyzer.SamplesToBoundary);
-        if (_analyzer.Accumulate(samples[..take], out var block))
+        if (_analyzer.Accumulate(chunk, out var block))
         {
             _tracker.OnBlock(block);
             if (_toneRuns.OnBlock(block, _tracker.InKeyPress, out var from, out var to))
             {
                 // Everything from the first sample not yet output onwards can still be masked.
-                var nextOut = _analyzer.Position - take - LookaheadSamples;
+                var nextOut = _analyzer.Position - chunk.Length - LookaheadSamples;
                 _pending.Mark(Math.Max(Math.Max(from, nextOut), 0), to);
             }
         }
-
-        return take;
     }
 
     private void Emit(long position, Span<short> output)

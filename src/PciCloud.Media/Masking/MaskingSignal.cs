@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PciCloud.Media.Codecs;
 using PciCloud.Media.Dtmf;
 
@@ -5,27 +6,34 @@ namespace PciCloud.Media.Masking;
 
 /// <summary>
 /// Produces the masking sound for any stream position. The tone is 500 Hz, which repeats every 16 samples
-/// at 8 kHz, so it is a 16-entry table (and two 16-entry G.711 tables) indexed by position: identical for
-/// every key and phase-continuous across frames.
+/// at 8 kHz, so it is a table of whole periods (and two G.711 ones) copied from the phase of the position:
+/// identical for every key and phase-continuous across frames. The tone holds no state, so all channels with
+/// the same level share one instance (one copy of the tables in cache however many streams take turns);
+/// comfort noise keeps its generator state per channel.
 /// </summary>
 internal sealed class MaskingSignal
 {
+    private static readonly ConcurrentDictionary<double, MaskingSignal> SharedTones = new();
+
     private const int TonePeriod = 16;
 
+    /// <summary>Samples copied per step: the tables hold this many plus one period, to start at any phase.</summary>
+    private const int CopyLength = 256;
+
     private readonly MaskingSound _sound;
-    private readonly short[] _tone = new short[TonePeriod];
-    private readonly byte[] _toneMuLaw = new byte[TonePeriod];
-    private readonly byte[] _toneALaw = new byte[TonePeriod];
+    private readonly short[] _tone = new short[CopyLength + TonePeriod];
+    private readonly byte[] _toneMuLaw = new byte[CopyLength + TonePeriod];
+    private readonly byte[] _toneALaw = new byte[CopyLength + TonePeriod];
     private readonly float _noiseScale;
     private uint _noiseState = 0x9E3779B9;
 
-    public MaskingSignal(MaskingSound sound, double levelDbm0)
+    private MaskingSignal(MaskingSound sound, double levelDbm0)
     {
         _sound = sound;
         var peak = Dbm0.ToPeak(levelDbm0);
-        for (var n = 0; n < TonePeriod; n++)
+        for (var n = 0; n < _tone.Length; n++)
         {
-            _tone[n] = (short)Math.Round(peak * Math.Sin(2 * Math.PI * n / TonePeriod));
+            _tone[n] = (short)Math.Round(peak * Math.Sin(2 * Math.PI * (n % TonePeriod) / TonePeriod));
             _toneMuLaw[n] = MuLaw.Encode(_tone[n]);
             _toneALaw[n] = ALaw.Encode(_tone[n]);
         }
@@ -34,15 +42,17 @@ internal sealed class MaskingSignal
         _noiseScale = (float)(peak / Math.Sqrt(2) * Math.Sqrt(3));
     }
 
+    /// <summary>The signal for a channel: the shared tone of that level, or a new comfort-noise generator.</summary>
+    public static MaskingSignal For(MaskingSound sound, double levelDbm0) =>
+        sound == MaskingSound.Tone
+            ? SharedTones.GetOrAdd(levelDbm0, level => new MaskingSignal(MaskingSound.Tone, level))
+            : new MaskingSignal(sound, levelDbm0);
+
     public void Fill(long position, Span<short> output)
     {
         if (_sound == MaskingSound.Tone)
         {
-            for (var i = 0; i < output.Length; i++)
-            {
-                output[i] = _tone[(int)((position + i) & (TonePeriod - 1))];
-            }
-
+            CopyTone(_tone, position, output);
             return;
         }
 
@@ -56,12 +66,7 @@ internal sealed class MaskingSignal
     {
         if (_sound == MaskingSound.Tone)
         {
-            var table = law == G711Law.MuLaw ? _toneMuLaw : _toneALaw;
-            for (var i = 0; i < output.Length; i++)
-            {
-                output[i] = table[(int)((position + i) & (TonePeriod - 1))];
-            }
-
+            CopyTone(law == G711Law.MuLaw ? _toneMuLaw : _toneALaw, position, output);
             return;
         }
 
@@ -69,6 +74,17 @@ internal sealed class MaskingSignal
         {
             var sample = NextNoise();
             output[i] = law == G711Law.MuLaw ? MuLaw.Encode(sample) : ALaw.Encode(sample);
+        }
+    }
+
+    private static void CopyTone<T>(T[] tone, long position, Span<T> output)
+    {
+        while (!output.IsEmpty)
+        {
+            var length = Math.Min(output.Length, CopyLength);
+            tone.AsSpan((int)(position & (TonePeriod - 1)), length).CopyTo(output);
+            position += length;
+            output = output[length..];
         }
     }
 

@@ -1,24 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace PciCloud.Media.Masking;
 
 /// <summary>
 /// The mask spans that the output has not yet passed, in stream order. Spans that touch or overlap are
 /// merged; if the fixed capacity is ever exceeded the newest span absorbs the gap (fail closed: more is
-/// masked, nothing is let through).
+/// masked, nothing is let through). The spans are stored inline, in the object the output path reads anyway.
 /// </summary>
 internal sealed class PendingMaskSpans
 {
     private const int Capacity = 8;
 
-    private readonly long[] _start = new long[Capacity];
-    private readonly long[] _end = new long[Capacity];
+    private Spans _spans;
     private int _head;
     private int _count;
 
     public bool IsEmpty => _count == 0;
 
-    public long FrontStart => _start[_head];
+    public long FrontStart => _spans[_head].Start;
 
-    public long FrontEnd => _end[_head];
+    public long FrontEnd => _spans[_head].End;
 
     /// <summary>Masks [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public void Mark(long from, long to)
@@ -30,25 +31,35 @@ internal sealed class PendingMaskSpans
 
         if (_count > 0)
         {
-            var last = (_head + _count - 1) % Capacity;
-            if (from <= _end[last] || _count == Capacity)
+            ref var last = ref _spans[(_head + _count - 1) % Capacity];
+            if (from <= last.End || _count == Capacity)
             {
-                _end[last] = Math.Max(_end[last], to);
+                last.End = Math.Max(last.End, to);
                 return;
             }
         }
 
-        var slot = (_head + _count) % Capacity;
-        _start[slot] = from;
-        _end[slot] = to;
+        _spans[(_head + _count) % Capacity] = new Bounds { Start = from, End = to };
         _count++;
     }
 
     public MaskedSpan PopFront()
     {
-        var span = new MaskedSpan(_start[_head], (int)(_end[_head] - _start[_head]));
+        var front = _spans[_head];
         _head = (_head + 1) % Capacity;
         _count--;
-        return span;
+        return new MaskedSpan(front.Start, (int)(front.End - front.Start));
+    }
+
+    private struct Bounds
+    {
+        public long Start;
+        public long End;
+    }
+
+    [InlineArray(Capacity)]
+    private struct Spans
+    {
+        private Bounds _element;
     }
 }

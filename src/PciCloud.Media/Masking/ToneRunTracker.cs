@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PciCloud.Media.Dtmf;
 
@@ -38,7 +39,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
 
     // Only what the onset search and the glide test read: per-stream state stays small (thousands of streams
     // take turns on one core). Blocks are one hop apart, so a block's start follows from the latest one's.
-    private readonly Vector256<float>[] _powers = new Vector256<float>[History];
+    private PowerHistory _powers;
     private PairMeasure _pair1;
     private PairMeasure _pair2;
     private int _likely1 = -1;
@@ -65,7 +66,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
 
     private bool Decide(in DtmfBlock block, bool inKeyPress, out long from, out long to)
     {
-        _powers[_blocks++ % History] = block.Powers;
+        _powers[(int)(_blocks++ % History)] = block.Powers;
         if (inKeyPress)
         {
             _lastKeyPress = block.Start;
@@ -137,7 +138,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         var onset = current.Start;
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            if (!Carries(_powers[(_blocks - 1 - back) % History], key, rowFloor, columnFloor))
+            if (!Carries(_powers[(int)((_blocks - 1 - back) % History)], key, rowFloor, columnFloor))
             {
                 if (--bridge < 0)
                 {
@@ -172,4 +173,11 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
 
     private static bool Carries(Vector256<float> powers, int key, float rowFloor, float columnFloor) =>
         powers.GetElement(key >> 2) >= rowFloor || powers.GetElement(4 + (key & 3)) >= columnFloor;
+
+    /// <summary>The last <see cref="History"/> blocks' powers, inline in the tracker (no separate array to fetch).</summary>
+    [InlineArray(History)]
+    private struct PowerHistory
+    {
+        private Vector256<float> _element;
+    }
 }
