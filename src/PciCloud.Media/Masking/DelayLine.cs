@@ -2,10 +2,9 @@ namespace PciCloud.Media.Masking;
 
 /// <summary>
 /// The look-ahead buffer: a ring of the most recent input, as PCM or as the original G.711 bytes (a stream
-/// carries one encoding), addressed by stream position. Input is written one analysis step (at most a hop)
-/// before the samples a look-ahead behind it are read, so the ring holds the look-ahead plus a hop: small, as
-/// thousands of streams take turns on one core. The ring for the stream's encoding is allocated by its first
-/// frame, once.
+/// carries one encoding), addressed by stream position. A frame is written before the samples up to a
+/// look-ahead behind its start are read, so the ring holds the look-ahead plus the largest frame. The ring for
+/// the stream's encoding is allocated by its first frame, once.
 /// </summary>
 internal sealed class DelayLine(int capacity)
 {

@@ -52,7 +52,7 @@ public sealed class MaskingChannel
         _toneRuns = new ToneRunTracker(
             DtmfAnalyzer.HalfSamples, DtmfSynth.Samples(options.HangoverMilliseconds), DtmfSynth.Samples(options.SensitiveAfterKeyPressMilliseconds));
         _signal = MaskingSignal.For(options.Sound, options.SoundLevelDbm0);
-        _delay = new DelayLine(LookaheadSamples + DtmfAnalyzer.HalfSamples);
+        _delay = new DelayLine(LookaheadSamples + _maxFrame);
         _tracker = new KeyPressTracker(_keyPresses);
     }
 
@@ -100,14 +100,10 @@ public sealed class MaskingChannel
         ValidateFrame(pcmIn.Length, pcmOut.Length, Pcm);
         var samples = Samples(pcmIn.Length);
         G711Float.Widen(pcmIn, samples);
-        for (var done = 0; done < pcmIn.Length;)
-        {
-            var take = Math.Min(pcmIn.Length - done, _analyzer.SamplesToBoundary);
-            _delay.Write(Position, pcmIn.Slice(done, take));
-            Analyze(samples.Slice(done, take));
-            Emit(Position - take - LookaheadSamples, pcmOut.Slice(done, take));
-            done += take;
-        }
+        _delay.Write(Position, pcmIn);
+        var start = Position;
+        Analyze(samples);
+        Emit(start - LookaheadSamples, pcmOut);
     }
 
     /// <summary>
@@ -119,29 +115,33 @@ public sealed class MaskingChannel
         ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
         var samples = Samples(g711In.Length);
         G711Float.Decode(g711In, law, samples);
-        for (var done = 0; done < g711In.Length;)
-        {
-            var take = Math.Min(g711In.Length - done, _analyzer.SamplesToBoundary);
-            _delay.Write(Position, g711In.Slice(done, take));
-            Analyze(samples.Slice(done, take));
-            Emit(Position - take - LookaheadSamples, g711Out.Slice(done, take), law);
-            done += take;
-        }
+        _delay.Write(Position, g711In);
+        var start = Position;
+        Analyze(samples);
+        Emit(start - LookaheadSamples, g711Out, law);
     }
 
     private static Span<float> Samples(int length) => (t_samples ??= new float[MaskingOptions.MaxFrameLimit]).AsSpan(0, length);
 
-    /// <summary>Analyses <paramref name="chunk"/>, which ends at or before the next hop boundary.</summary>
-    private void Analyze(ReadOnlySpan<float> chunk)
+    /// <summary>
+    /// Analyses a frame hop by hop. The frame is output after all of it is analysed, but each verdict masks only
+    /// from the first sample that would already have been output had the frame been output hop by hop: so the
+    /// output does not depend on how the input is split into frames.
+    /// </summary>
+    private void Analyze(ReadOnlySpan<float> samples)
     {
-        if (_analyzer.Accumulate(chunk, out var block))
+        while (!samples.IsEmpty)
         {
-            _tracker.OnBlock(block);
-            if (_toneRuns.OnBlock(block, _tracker.InKeyPress, out var from, out var to))
+            var chunk = samples[..Math.Min(samples.Length, _analyzer.SamplesToBoundary)];
+            samples = samples[chunk.Length..];
+            if (_analyzer.Accumulate(chunk, out var block))
             {
-                // Everything from the first sample not yet output onwards can still be masked.
-                var nextOut = _analyzer.Position - chunk.Length - LookaheadSamples;
-                _pending.Mark(Math.Max(Math.Max(from, nextOut), 0), to);
+                _tracker.OnBlock(block);
+                if (_toneRuns.OnBlock(block, _tracker.InKeyPress, out var from, out var to))
+                {
+                    var nextOut = _analyzer.Position - chunk.Length - LookaheadSamples;
+                    _pending.Mark(Math.Max(Math.Max(from, nextOut), 0), to);
+                }
             }
         }
     }

@@ -21,7 +21,11 @@ internal sealed class PendingMaskSpans
 
     public long FrontEnd => _spans[_head].End;
 
-    /// <summary>Masks [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <summary>
+    /// Masks [<paramref name="from"/>, <paramref name="to"/>). A span that starts before pending spans (forced
+    /// masking at the output position while a tone ahead is already marked; an onset found further back) merges
+    /// with all of them, gaps included: order is kept and nothing it covers is let through.
+    /// </summary>
     public void Mark(long from, long to)
     {
         if (to <= from)
@@ -29,14 +33,23 @@ internal sealed class PendingMaskSpans
             return;
         }
 
-        if (_count > 0)
+        while (_count > 0)
         {
             ref var last = ref _spans[(_head + _count - 1) % Capacity];
-            if (from <= last.End || _count == Capacity)
+            if (from > last.End)
             {
-                last.End = Math.Max(last.End, to);
-                return;
+                if (_count == Capacity)
+                {
+                    last.End = to;
+                    return;
+                }
+
+                break;
             }
+
+            from = Math.Min(from, last.Start);
+            to = Math.Max(to, last.End);
+            _count--;
         }
 
         _spans[(_head + _count) % Capacity] = new Bounds { Start = from, End = to };

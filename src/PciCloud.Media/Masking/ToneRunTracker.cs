@@ -131,14 +131,14 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// <summary>Start of the earliest recent block, contiguous with the current one, that still carries either tone.</summary>
     private long Onset(in DtmfBlock current, int key, bool sensitive)
     {
-        var ratio = sensitive ? SensitivePowerRatio : OnsetPowerRatio;
-        var rowFloor = current.Powers.GetElement(key >> 2) * ratio;
-        var columnFloor = current.Powers.GetElement(4 + (key & 3)) * ratio;
+        var floors = KeyFloors(key, current.Powers * (sensitive ? SensitivePowerRatio : OnsetPowerRatio));
         var bridge = sensitive ? 1 : 0;
         var onset = current.Start;
+        var slot = (int)((_blocks - 1) % History);
         for (var back = 1; back < History && back < _blocks; back++)
         {
-            if (!Carries(_powers[(int)((_blocks - 1 - back) % History)], key, rowFloor, columnFloor))
+            slot = slot == 0 ? History - 1 : slot - 1;
+            if (!Vector256.GreaterThanOrEqualAny(_powers[slot], floors))
             {
                 if (--bridge < 0)
                 {
@@ -173,6 +173,17 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
 
     private static bool Carries(Vector256<float> powers, int key, float rowFloor, float columnFloor) =>
         powers.GetElement(key >> 2) >= rowFloor || powers.GetElement(4 + (key & 3)) >= columnFloor;
+
+    /// <summary>
+    /// <paramref name="levels"/> in the lanes of <paramref name="key"/>'s row and column tones, +infinity in the
+    /// others: a block carries the key's tones when any of its powers reaches these floors.
+    /// </summary>
+    private static Vector256<float> KeyFloors(int key, Vector256<float> levels)
+    {
+        var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var keyLanes = Vector256.Equals(lanes, Vector256.Create(key >> 2)) | Vector256.Equals(lanes, Vector256.Create(4 + (key & 3)));
+        return Vector256.ConditionalSelect(keyLanes.AsSingle(), levels, Vector256.Create(float.PositiveInfinity));
+    }
 
     /// <summary>The last <see cref="History"/> blocks' powers, inline in the tracker (no separate array to fetch).</summary>
     [InlineArray(History)]

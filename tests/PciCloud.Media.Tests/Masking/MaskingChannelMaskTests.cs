@@ -151,4 +151,28 @@ public sealed class MaskingChannelMaskTests
         Assert.Equal(input.AsSpan(2240 - delay, 3200 - 2240).ToArray(), output.AsSpan(2240).ToArray());
         Assert.Equal(input.AsSpan(0, 800 - delay).ToArray(), output.AsSpan(delay, 800 - delay).ToArray());
     }
+
+    [Fact]
+    public void ForceMask_ToneDetectedAheadOfTheOutput_EverythingOutputWhileForcedIsStillMasked()
+    {
+        // An RFC 4733 event forces masking while the same key also sounds in band: the in-band verdict marks a
+        // span that starts ahead of the output, and the forced samples before it must stay masked.
+        var channel = new MaskingChannel(new MaskingOptions());
+        var input = Signals.Concat(Signals.Silence(400), Signals.Key('5', onMs: 100, lead: 60, tail: 300));
+        var output = new short[input.Length];
+        var forcedFrom = 0L;
+        for (var frame = 0; frame * 160 < input.Length; frame++)
+        {
+            if (frame == 20)
+            {
+                channel.ForceMask(true);
+                forcedFrom = channel.MaskedSampleCount;
+            }
+
+            channel.ProcessFrame(input.AsSpan(frame * 160, 160), output.AsSpan(frame * 160, 160));
+        }
+
+        // Forced from frame 20 to the end: every output sample from then on is masked.
+        Assert.Equal(input.Length - (20 * 160), channel.MaskedSampleCount - forcedFrom);
+    }
 }
