@@ -33,7 +33,7 @@ public static class BenchCommand
         var bench = new BenchLoop(audio, streams, pcmPath);
         var frames = seconds * 8000 / Frame;
 
-        bench.Run(Math.Min(frames, 50 * 60)); // warm-up: JIT tiers settle before timing
+        bench.Run(Math.Min(frames, Math.Max(50 * 60, 10L * streams))); // warm-up: JIT tiers settle and every stream has started before timing
         var rates = new double[Runs];
         for (var run = 0; run < Runs; run++)
         {

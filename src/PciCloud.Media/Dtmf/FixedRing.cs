@@ -1,13 +1,14 @@
 namespace PciCloud.Media.Dtmf;
 
 /// <summary>
-/// A fixed-capacity FIFO allocated once. When full, the oldest entry is dropped and counted: the hot path
-/// never allocates and never blocks on a slow reader.
+/// A fixed-capacity FIFO allocated once, by its first entry (events are rare: the storage stays out of the
+/// way of the per-frame state until one happens). When full, the oldest entry is dropped and counted: the hot
+/// path never blocks on a slow reader.
 /// </summary>
 internal sealed class FixedRing<T>(int capacity)
     where T : struct
 {
-    private readonly T[] _items = new T[capacity];
+    private T[]? _items;
     private int _head;
     private int _count;
 
@@ -17,6 +18,7 @@ internal sealed class FixedRing<T>(int capacity)
 
     public void Write(in T item)
     {
+        _items ??= new T[capacity];
         if (_count == _items.Length)
         {
             _head = (_head + 1) % _items.Length;
@@ -36,7 +38,7 @@ internal sealed class FixedRing<T>(int capacity)
             return false;
         }
 
-        item = _items[_head];
+        item = _items![_head];
         _head = (_head + 1) % _items.Length;
         _count--;
         return true;
