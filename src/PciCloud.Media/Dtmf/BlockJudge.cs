@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PciCloud.Media.Dtmf;
@@ -29,6 +31,7 @@ internal static class BlockJudge
     private static readonly float MaxNormalTwist = DbToRatio(DtmfThresholds.MaxNormalTwistDb);
     private static readonly float LikelyMaxTwist = DbToRatio(DtmfThresholds.LikelyMaxTwistDb);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static DtmfBlock Judge(
         long start,
         Vector256<float> firstRe,
@@ -44,22 +47,36 @@ internal static class BlockJudge
         var re = firstRe + rotatedRe;
         var im = firstIm + rotatedIm;
         var power = (re * re) + (im * im);
-        Span<float> powers = stackalloc float[8];
-        power.CopyTo(powers);
 
         // Cheapest rejection first: even with the largest offset correction the pair cannot hold enough
         // of the block's energy, or is too quiet. Most speech and silence blocks stop here.
-        var row = BestOf(powers, 0);
-        var column = BestOf(powers, 4);
-        var pairPower = powers[row] + powers[column];
-        var pairEnergyBound = 2 * pairPower / (N * GateGainSquared);
+        var (row, rowPeak) = Strongest(power.GetLower());
+        var (column, columnPeak) = Strongest(power.GetUpper());
+        column += 4;
+        var pairEnergyBound = 2 * (rowPeak + columnPeak) / (N * GateGainSquared);
         if (pairEnergyBound < DtmfThresholds.LikelyMinPairFraction * energy
-            || powers[row] < LikelyMinPower * MinGainSquared
-            || powers[column] < LikelyMinPower * MinGainSquared)
+            || rowPeak < LikelyMinPower * MinGainSquared
+            || columnPeak < LikelyMinPower * MinGainSquared)
         {
             return new DtmfBlock(start, -1, -1, -1, default, power);
         }
 
+        return JudgePair(start, row, column, energy, power, firstRe, firstIm, secondRe, secondIm);
+    }
+
+    /// <summary>The full judgement of a block whose strongest row and column passed the gate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static DtmfBlock JudgePair(
+        long start,
+        int row,
+        int column,
+        float energy,
+        Vector256<float> power,
+        Vector256<float> firstRe,
+        Vector256<float> firstIm,
+        Vector256<float> secondRe,
+        Vector256<float> secondIm)
+    {
         Span<float> halves = stackalloc float[32];
         PairEstimate.Store(firstRe, firstIm, secondRe, secondIm, halves);
         var pair = new PairEstimate(row, column, halves);
@@ -95,18 +112,17 @@ internal static class BlockJudge
         return new DtmfBlock(start, key, soft ? index : -1, likely ? index : -1, new PairMeasure(rowOffset, columnOffset, rowPower, columnPower, fraction), power);
     }
 
-    private static int BestOf(ReadOnlySpan<float> power, int first)
+    /// <summary>
+    /// The lane holding the largest of four powers (the first such lane on a tie), and that power: two
+    /// pairwise maxima give it in every lane, and the equal lanes' bit mask gives the index, without branches
+    /// (which speech, with its ever-changing strongest tone, would mispredict).
+    /// </summary>
+    private static (int Lane, float Peak) Strongest(Vector128<float> powers)
     {
-        var best = first;
-        for (var k = first + 1; k < first + 4; k++)
-        {
-            if (power[k] > power[best])
-            {
-                best = k;
-            }
-        }
-
-        return best;
+        var pairs = Vector128.Max(powers, Vector128.Shuffle(powers, Vector128.Create(1, 0, 3, 2)));
+        var peak = Vector128.Max(pairs, Vector128.Shuffle(pairs, Vector128.Create(2, 3, 0, 1)));
+        var lane = BitOperations.TrailingZeroCount(Vector128.Equals(powers, peak).ExtractMostSignificantBits());
+        return (lane, peak.ToScalar());
     }
 
     /// <summary>|X|^2 of a full-block tone at <paramref name="dbm0"/>: (A N / 2)^2.</summary>
