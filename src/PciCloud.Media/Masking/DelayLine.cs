@@ -5,12 +5,13 @@ namespace PciCloud.Media.Masking;
 /// <summary>
 /// The look-ahead buffer: a ring of the most recent input, as PCM or as the original G.711 bytes (a stream
 /// carries one encoding), addressed by stream position. A frame is written before the samples up to a
-/// look-ahead behind its start are read, so the ring holds the look-ahead plus the largest frame. One buffer,
-/// allocated with the channel (beside its other state), serves either encoding: PCM uses it as shorts.
+/// look-ahead behind its start are read, so the ring holds the look-ahead plus the largest frame. The buffer is
+/// allocated with the channel (beside its other state) for G.711, the masking worker's encoding; a stream
+/// whose first frame is PCM replaces it once with one twice the size, used as shorts.
 /// </summary>
 internal sealed class DelayLine(int capacity)
 {
-    private readonly byte[] _buffer = new byte[capacity * sizeof(short)];
+    private byte[] _buffer = new byte[capacity];
 
     public void Write(long position, ReadOnlySpan<short> samples) => Write(Pcm, position, samples);
 
@@ -21,7 +22,18 @@ internal sealed class DelayLine(int capacity)
 
     public void Read(long position, Span<byte> output) => Read(Codes, position, output);
 
-    private Span<short> Pcm => MemoryMarshal.Cast<byte, short>(_buffer.AsSpan());
+    private Span<short> Pcm
+    {
+        get
+        {
+            if (_buffer.Length < capacity * sizeof(short))
+            {
+                _buffer = new byte[capacity * sizeof(short)];
+            }
+
+            return MemoryMarshal.Cast<byte, short>(_buffer.AsSpan());
+        }
+    }
 
     private Span<byte> Codes => _buffer.AsSpan(0, capacity);
 
