@@ -27,8 +27,23 @@ public sealed class MaskingChannelSensitivityTests
     [Fact]
     public void ProcessFrame_ToneUnderLoudSpeech_IsBeyondOrdinaryEvidence()
     {
-        // The same covered tone with no key press before it, and sensitivity off: ordinary evidence does not
-        // cover it whole (which is why the sensitive mode exists).
+        // The same covered tone with no key press before it, sensitivity off and a 40 ms look-ahead: ordinary
+        // evidence comes too late to cover it whole (which is why the sensitive mode exists).
+        var input = KeyThenCoveredKey();
+        input.AsSpan(0, SecondToneStart - 800).Clear();
+        var channel = new MaskingChannel(new MaskingOptions { SensitiveAfterKeyPressMilliseconds = 0, LookaheadMilliseconds = 40 });
+
+        MaskerRun.Pcm(input, channel);
+
+        var spans = MaskedSpans(channel);
+        Assert.False(Covers(spans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(spans));
+    }
+
+    [Fact]
+    public void ProcessFrame_ToneUnderLoudSpeechWithNoKeyPressBefore_CoveredWholeAtTheDefaultLookahead()
+    {
+        // Why the default look-ahead is 60 ms: the first key press of a call, under speech as loud as it and
+        // with the masker not yet sensitive, is recognised late; 60 ms still reaches back to its onset.
         var input = KeyThenCoveredKey();
         input.AsSpan(0, SecondToneStart - 800).Clear();
         var channel = new MaskingChannel(new MaskingOptions { SensitiveAfterKeyPressMilliseconds = 0 });
@@ -36,7 +51,7 @@ public sealed class MaskingChannelSensitivityTests
         MaskerRun.Pcm(input, channel);
 
         var spans = MaskedSpans(channel);
-        Assert.False(Covers(spans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(spans));
+        Assert.True(Covers(spans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(spans));
     }
 
     [Fact]
