@@ -93,7 +93,7 @@ public sealed class StackProcess : IAsyncDisposable
     /// <summary>Ctrl+C, as a user in a terminal would press it.</summary>
     public void Interrupt()
     {
-        Assert.False(SignalDisposition.IsIgnored(_process.Id, SignalDisposition.SigInt), "the stack ignores SIGINT (inherited), so Ctrl+C cannot reach it");
+        Assert.False(PciCloud.LocalStack.Hosting.InterruptSignal.IsIgnoredBy(_process.Id), "the stack ignores SIGINT (inherited), so Ctrl+C cannot reach it");
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);

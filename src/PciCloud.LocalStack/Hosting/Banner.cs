@@ -8,7 +8,8 @@ public static class Banner
 {
     public const string ReadyLine = "PciCloud local stack ready";
 
-    public static string For(StackOptions o, TimeSpan startupTime)
+    /// <param name="ctrlCIgnoredByProcess">This process's id when it ignores SIGINT (see <see cref="InterruptSignal"/>): the banner then says how to stop it instead.</param>
+    public static string For(StackOptions o, TimeSpan startupTime, int? ctrlCIgnoredByProcess)
     {
         var text = new StringBuilder();
         text.AppendLine();
@@ -24,7 +25,9 @@ public static class Banner
         text.AppendLine(CultureInfo.InvariantCulture, $"  admin key           {o.AdminKey}   (through the edge add the header PciCloud-Region: us|uk|au)");
         text.AppendLine("  state               " + (o.Redis is null ? "in memory (lost on stop; --redis HOST:PORT keeps it)" : "Redis " + o.Redis));
         text.AppendLine("  try                 curl -H 'Authorization: Bearer admin_local' -H 'PciCloud-Region: uk' " + o.EdgeUrl + "admin/v1/tenants");
-        text.AppendLine("  stop                Ctrl+C");
+        text.AppendLine(ctrlCIgnoredByProcess is { } pid
+            ? string.Create(CultureInfo.InvariantCulture, $"  stop                kill {pid}   (SIGTERM; Ctrl+C is ignored: started as a background job)")
+            : "  stop                Ctrl+C");
         text.AppendLine(CultureInfo.InvariantCulture, $"  started in          {startupTime.TotalSeconds:0.0} s");
         text.Append(ReadyLine);
         return text.ToString();

@@ -71,7 +71,8 @@ public static class LocalStackApp
             return ExitFailed;
         }
 
-        Console.WriteLine(Banner.For(command.Stack, stack.StartupTime));
+        int? ctrlCIgnored = InterruptSignal.IsIgnoredBy(Environment.ProcessId) ? Environment.ProcessId : null;
+        Console.WriteLine(Banner.For(command.Stack, stack.StartupTime, ctrlCIgnored));
         var exitCode = ExitOk;
         if (command.Command == "demo")
         {
