@@ -7,7 +7,8 @@ namespace PciCloud.LocalStack.Tests;
 /// <summary>
 /// The local stack as a child process, started the way the README says
 /// (<c>dotnet run --project src/PciCloud.LocalStack -- ...</c>) but from the already-built output:
-/// <c>dotnet PciCloud.LocalStack.dll ...</c>, so the test does not rebuild it.
+/// <c>dotnet PciCloud.LocalStack.dll ...</c>, so the test does not rebuild it, and with Ctrl+C
+/// reaching it as it would in a terminal's foreground.
 /// </summary>
 public sealed class StackProcess : IAsyncDisposable
 {
@@ -45,7 +46,14 @@ public sealed class StackProcess : IAsyncDisposable
         var configuration = typeof(StackProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var dll = Path.Combine(RepositoryRoot, "src", "PciCloud.LocalStack", "bin", configuration, "net10.0", "PciCloud.LocalStack.dll");
         Assert.True(File.Exists(dll), $"build the stack first: {dll}");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Through env, which resets SIGINT and SIGQUIT to their default disposition and then execs dotnet
+        // (same process id): a process started in a terminal's foreground always has them that way, but
+        // this test process inherits whatever its runner was given, and a runner started as a background
+        // job of a script (`.ci/run > log &`) has them ignored. .NET keeps an inherited ignored SIGINT
+        // ignored (as shells do), so the stack would never see the test's Ctrl+C.
+        var info = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("--default-signal=INT,QUIT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -85,8 +93,10 @@ public sealed class StackProcess : IAsyncDisposable
     /// <summary>Ctrl+C, as a user in a terminal would press it.</summary>
     public void Interrupt()
     {
+        Assert.False(SignalDisposition.IsIgnored(_process.Id, SignalDisposition.SigInt), "the stack ignores SIGINT (inherited), so Ctrl+C cannot reach it");
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     public string Tail() => string.Join('\n', _lines.TakeLast(40)) + "\n--- stderr ---\n" + Errors;

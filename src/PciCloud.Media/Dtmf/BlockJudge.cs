@@ -31,6 +31,8 @@ internal static class BlockJudge
     private static readonly float MaxNormalTwist = DbToRatio(DtmfThresholds.MaxNormalTwistDb);
     private static readonly float LikelyMaxTwist = DbToRatio(DtmfThresholds.LikelyMaxTwistDb);
 
+    // Kept out of line: inlined into the analyzer's accumulation it slowed the correlation loop there (1-stream
+    // bench about 30 000 instead of 40 000 streams per core).
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static DtmfBlock Judge(
         long start,

@@ -9,9 +9,10 @@ namespace PciCloud.Media.Masking;
 /// <see cref="LookaheadSamples"/>; every span that carries (or looks like it carries) a key tone is replaced,
 /// from before its onset to a short hang-over after it, by the masking sound. Everything else passes bit-exact:
 /// on the G.711 path the original bytes are copied, never decoded and re-encoded.
-/// Input is analysed and output in steps of the analyzer's 51-sample hop, so a verdict is applied before any
-/// sample it concerns leaves the look-ahead buffer. One instance per stream; not thread-safe; no allocation
-/// after the first frame.
+/// Input is analysed in steps of the analyzer's 51-sample hop and each frame is output after its analysis, with
+/// every verdict applied before any sample it concerns leaves the look-ahead buffer. One instance per stream; not
+/// thread-safe. Storage is allocated once: with the channel, by a PCM stream's first frame, and by the first key
+/// press and masked span (the event queues); nothing per frame after that.
 /// </summary>
 public sealed class MaskingChannel
 {
