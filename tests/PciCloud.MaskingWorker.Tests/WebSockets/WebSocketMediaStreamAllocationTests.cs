@@ -4,7 +4,12 @@ using PciCloud.MaskingWorker.WebSockets;
 
 namespace PciCloud.MaskingWorker.Tests.WebSockets;
 
-/// <summary>The steady-state media frame path of a WebSocket stream allocates nothing per frame.</summary>
+/// <summary>
+/// The steady-state media frame path of a WebSocket stream allocates nothing per frame. Run alone:
+/// a metrics listener that another test's host might enable meanwhile would record on this thread.
+/// </summary>
+[Collection(nameof(WebSocketMediaStreamAllocationTests))]
+[CollectionDefinition(nameof(WebSocketMediaStreamAllocationTests), DisableParallelization = true)]
 public sealed class WebSocketMediaStreamAllocationTests
 {
     private const int WarmUpFrames = 100;
