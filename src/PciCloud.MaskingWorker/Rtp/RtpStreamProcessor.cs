@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Streams;
@@ -149,7 +148,8 @@ public sealed partial class RtpStreamProcessor
     {
         Mask(payload, output.Slice(HeaderLength, payload.Length));
         var timestamp = inTimestamp + _timestampOffset;
-        WriteHeader(output, _markNext || marker, _nextOutSequence, timestamp);
+        // The payload is masked in place after the header, so only the header is written here.
+        RtpWriter.TryWriteHeader(new RtpHeader(_audioPayloadType, _nextOutSequence, timestamp, _outSsrc, _markNext || marker), output, out _);
         _markNext = false;
         _nextOutSequence++;
         _lastOutTimestamp = timestamp;
@@ -224,14 +224,5 @@ public sealed partial class RtpStreamProcessor
     {
         _metrics.Drop(reason);
         return RtpOutcome.Rejected;
-    }
-
-    private void WriteHeader(Span<byte> output, bool marker, ushort sequence, uint timestamp)
-    {
-        output[0] = 0x80; // version 2, no padding, extension or CSRC
-        output[1] = (byte)((marker ? 0x80 : 0) | _audioPayloadType);
-        BinaryPrimitives.WriteUInt16BigEndian(output[2..], sequence);
-        BinaryPrimitives.WriteUInt32BigEndian(output[4..], timestamp);
-        BinaryPrimitives.WriteUInt32BigEndian(output[8..], _outSsrc);
     }
 }

@@ -42,29 +42,7 @@ public static class RtpWriter
             return false;
         }
 
-        var first = (RtpPacket.SupportedVersion << 6) | csrcs.Length;
-        first |= paddingLength > 0 ? 0x20 : 0;
-        first |= extension.IsPresent ? 0x10 : 0;
-        destination[0] = (byte)first;
-        destination[1] = (byte)((header.Marker ? 0x80 : 0) | header.PayloadType);
-        BinaryPrimitives.WriteUInt16BigEndian(destination[2..], header.SequenceNumber);
-        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], header.Timestamp);
-        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], header.Ssrc);
-        var offset = RtpPacket.FixedHeaderLength;
-        foreach (var csrc in csrcs)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination[offset..], csrc);
-            offset += 4;
-        }
-
-        if (extension.IsPresent)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(destination[offset..], extension.Profile);
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(offset + 2)..], (ushort)(extension.Data.Length / 4));
-            extension.Data.CopyTo(destination[(offset + 4)..]);
-            offset += 4 + extension.Data.Length;
-        }
-
+        var offset = WriteHeader(header, csrcs, extension, paddingLength > 0, destination);
         payload.CopyTo(destination[offset..]);
         offset += payload.Length;
         if (paddingLength > 0)
@@ -74,6 +52,39 @@ public static class RtpWriter
         }
 
         bytesWritten = length;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the 12-byte fixed header alone (no CSRC, extension or padding), for a sender that
+    /// writes the payload in place after it, at <see cref="RtpPacket.FixedHeaderLength"/>.
+    /// </summary>
+    public static bool TryWriteHeader(in RtpHeader header, Span<byte> destination, out int bytesWritten) =>
+        TryWriteHeader(header, default, RtpHeaderExtension.None, padded: false, destination, out bytesWritten);
+
+    /// <summary>
+    /// Writes everything before the payload: the fixed header, the CSRCs and the extension. The caller
+    /// writes the payload after it, and, when <paramref name="padded"/>, the padding (its last octet the
+    /// padding length). Returns false (writing nothing) when <paramref name="destination"/> is too short;
+    /// throws <see cref="ArgumentException"/> for arguments no valid packet can carry.
+    /// </summary>
+    public static bool TryWriteHeader(
+        in RtpHeader header,
+        ReadOnlySpan<uint> csrcs,
+        in RtpHeaderExtension extension,
+        bool padded,
+        Span<byte> destination,
+        out int bytesWritten)
+    {
+        Validate(header, csrcs.Length, extension, paddingLength: 0);
+        var length = GetLength(csrcs.Length, extension, payloadLength: 0, paddingLength: 0);
+        if (destination.Length < length)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        bytesWritten = WriteHeader(header, csrcs, extension, padded, destination);
         return true;
     }
 
@@ -101,6 +112,35 @@ public static class RtpWriter
 
         var header = Header(packet);
         header[1] = (byte)((header[1] & 0x80) | payloadType);
+    }
+
+    /// <summary>The header bytes, for arguments already validated and a destination already long enough.</summary>
+    private static int WriteHeader(in RtpHeader header, ReadOnlySpan<uint> csrcs, in RtpHeaderExtension extension, bool padded, Span<byte> destination)
+    {
+        var first = (RtpPacket.SupportedVersion << 6) | csrcs.Length;
+        first |= padded ? 0x20 : 0;
+        first |= extension.IsPresent ? 0x10 : 0;
+        destination[0] = (byte)first;
+        destination[1] = (byte)((header.Marker ? 0x80 : 0) | header.PayloadType);
+        BinaryPrimitives.WriteUInt16BigEndian(destination[2..], header.SequenceNumber);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], header.Timestamp);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], header.Ssrc);
+        var offset = RtpPacket.FixedHeaderLength;
+        foreach (var csrc in csrcs)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(destination[offset..], csrc);
+            offset += 4;
+        }
+
+        if (extension.IsPresent)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(destination[offset..], extension.Profile);
+            BinaryPrimitives.WriteUInt16BigEndian(destination[(offset + 2)..], (ushort)(extension.Data.Length / 4));
+            extension.Data.CopyTo(destination[(offset + 4)..]);
+            offset += 4 + extension.Data.Length;
+        }
+
+        return offset;
     }
 
     private static Span<byte> Header(Span<byte> packet)

@@ -88,4 +88,76 @@ public sealed class RtpWriterTests
         Assert.Throws<ArgumentException>(() => RtpWriter.SetSequenceNumber(new byte[11], 1));
         Assert.Throws<ArgumentException>(() => RtpWriter.SetPayloadType(new byte[12], 200));
     }
+
+    [Fact]
+    public void TryWriteHeader_PayloadWrittenInPlaceAfterIt_ParsesBackToTheSameFields()
+    {
+        var buffer = new byte[RtpPacket.FixedHeaderLength + 160];
+        var header = new RtpHeader(8, 0xFFFF, 0x89ABCDEF, 0x01020304, Marker: true);
+
+        Assert.True(RtpWriter.TryWriteHeader(header, buffer, out var written));
+        buffer.AsSpan(written).Fill(0xD5);
+
+        Assert.Equal(RtpPacket.FixedHeaderLength, written);
+        Assert.True(RtpPacket.TryParse(buffer, out var packet, out _));
+        Assert.Equal(header, new RtpHeader(packet.PayloadType, packet.SequenceNumber, packet.Timestamp, packet.Ssrc, packet.Marker));
+        Assert.Equal(0, packet.CsrcCount);
+        Assert.False(packet.HasExtension);
+        Assert.Equal(0, packet.PaddingLength);
+        Assert.Equal(160, packet.Payload.Length);
+        Assert.All(packet.Payload.ToArray(), b => Assert.Equal(0xD5, b));
+    }
+
+    [Fact]
+    public void TryWriteHeader_ThenPayloadAndPadding_IsByteForByteWhatTryWriteWrites()
+    {
+        var header = new RtpHeader(101, 7, 8000, 0xCAFEBABE);
+        uint[] csrcs = [7, 8];
+        var extension = new RtpHeaderExtension(0xBEDE, [1, 2, 3, 4]);
+        byte[] payload = [9, 10, 11, 12];
+        var whole = new byte[64];
+        var inPlace = new byte[64];
+        Assert.True(RtpWriter.TryWrite(header, csrcs, extension, payload, 3, whole, out var wholeLength));
+
+        Assert.True(RtpWriter.TryWriteHeader(header, csrcs, extension, padded: true, inPlace, out var headerLength));
+        payload.CopyTo(inPlace.AsSpan(headerLength));
+        inPlace[headerLength + payload.Length + 2] = 3;
+
+        Assert.Equal(RtpWriter.GetLength(2, extension, 0, 0), headerLength);
+        Assert.Equal(Convert.ToHexString(whole, 0, wholeLength), Convert.ToHexString(inPlace, 0, headerLength + payload.Length + 3));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void TryWriteHeader_DestinationTooShort_ReturnsFalseAndWritesNothing(int length)
+    {
+        var buffer = new byte[length];
+
+        Assert.False(RtpWriter.TryWriteHeader(new RtpHeader(0, 1, 2, 3), buffer, out var written));
+
+        Assert.Equal(0, written);
+        Assert.All(buffer, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void TryWriteHeader_CsrcsAndExtensionThatDoNotFit_ReturnsFalseAndWritesNothing()
+    {
+        var buffer = new byte[RtpPacket.FixedHeaderLength + 4 + 4 + 3];
+
+        Assert.False(RtpWriter.TryWriteHeader(new RtpHeader(0, 1, 2, 3), [5], new RtpHeaderExtension(1, [1, 2, 3, 4]), false, buffer, out var written));
+
+        Assert.Equal(0, written);
+        Assert.All(buffer, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void TryWriteHeader_InvalidArguments_Throw()
+    {
+        var buffer = new byte[256];
+        Assert.Throws<ArgumentException>(() => RtpWriter.TryWriteHeader(new RtpHeader(128, 1, 2, 3), buffer, out _));
+        Assert.Throws<ArgumentException>(() => RtpWriter.TryWriteHeader(new RtpHeader(72, 1, 2, 3, true), buffer, out _));
+        Assert.Throws<ArgumentException>(() => RtpWriter.TryWriteHeader(new RtpHeader(0, 1, 2, 3), new uint[16], RtpHeaderExtension.None, false, buffer, out _));
+        Assert.Throws<ArgumentException>(() => RtpWriter.TryWriteHeader(new RtpHeader(0, 1, 2, 3), [], new RtpHeaderExtension(1, [1, 2, 3]), false, buffer, out _));
+    }
 }
