@@ -20,6 +20,16 @@ internal sealed class DelayLine(int capacity)
 
     public void Read(long position, Span<short> output) => Read(Pcm, position, output);
 
+    /// <summary>Starts fetching the ring where a frame at <paramref name="position"/> writes and reads (up to the ring's end).</summary>
+    public void Prefetch(long position, int length, int lookahead)
+    {
+        var itemSize = _buffer.Length / capacity; // 1: G.711 codes, 2: PCM samples
+        var write = (int)(position % capacity);
+        var read = (int)((position + capacity - lookahead) % capacity);
+        CachePrefetch.Range(_buffer, write * itemSize, Math.Min(length, capacity - write) * itemSize);
+        CachePrefetch.Range(_buffer, read * itemSize, Math.Min(length, capacity - read) * itemSize);
+    }
+
     public void Read(long position, Span<byte> output) => Read(Codes, position, output);
 
     private Span<short> Pcm

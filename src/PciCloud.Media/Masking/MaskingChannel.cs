@@ -106,6 +106,7 @@ public sealed class MaskingChannel
     public void ProcessFrame(ReadOnlySpan<short> pcmIn, Span<short> pcmOut)
     {
         ValidateFrame(pcmIn.Length, pcmOut.Length, Pcm);
+        PrefetchState(pcmIn.Length);
         var samples = Samples(pcmIn.Length);
         G711Float.Widen(pcmIn, samples);
         _delay.Write(Position, pcmIn);
@@ -121,12 +122,23 @@ public sealed class MaskingChannel
     public void ProcessFrame(ReadOnlySpan<byte> g711In, Span<byte> g711Out, G711Law law)
     {
         ValidateFrame(g711In.Length, g711Out.Length, law == G711Law.MuLaw ? MuLawCodes : ALawCodes);
+        PrefetchState(g711In.Length);
         var samples = Samples(g711In.Length);
         G711Float.Decode(g711In, law, samples);
         _delay.Write(Position, g711In);
         var start = Position;
         Analyze(samples);
         Emit(start - LookaheadSamples, g711Out, law);
+    }
+
+    /// <summary>Starts fetching all the state this frame will use, so the misses overlap (see <see cref="CachePrefetch"/>).</summary>
+    private void PrefetchState(int frameLength)
+    {
+        CachePrefetch.Object(_analyzer, 192);
+        CachePrefetch.Object(_tracker, 128);
+        CachePrefetch.Object(_toneRuns, 448);
+        CachePrefetch.Object(_pending, 160);
+        _delay.Prefetch(Position, frameLength, LookaheadSamples);
     }
 
     private static Span<float> Samples(int length) => (t_samples ??= new float[MaskingOptions.MaxFrameLimit]).AsSpan(0, length);
