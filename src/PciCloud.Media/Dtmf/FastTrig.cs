@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PciCloud.Media.Dtmf;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal static class FastTrig
     /// atan2(y, x) in radians, -pi to pi, with IEEE 754's signed zeros as libm has them (atan2(+-0, -0) is +-pi):
     /// a silent half block gives the same phase, and so the same verdict, as before.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Atan2(float y, float x)
     {
         var absX = MathF.Abs(x);
@@ -47,6 +50,7 @@ internal static class FastTrig
     }
 
     /// <summary>sin(x) for |x| at most <see cref="SinLimit"/>: the Taylor series to x^15 (error below 2e-9 there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sin(float x)
     {
         var s = x * x;

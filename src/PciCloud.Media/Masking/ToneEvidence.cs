@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PciCloud.Media.Dtmf;
 
@@ -81,6 +82,7 @@ internal static class ToneEvidence
         return (row * 4) + (column - 4);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Twisted(in DtmfBlock block) =>
         block.Pair.RowPower > block.Pair.ColumnPower * MaxTwist || block.Pair.ColumnPower > block.Pair.RowPower * MaxTwist;
 }
