@@ -22,6 +22,16 @@ internal static class LeakageKernels
 
     public static readonly float[] ImageIm = Build((into, from) => Dirichlet(-Omega(from) - Omega(into)).Imaginary);
 
+    // The same four tables indexed [from * 8 + into]: the leakage of one tone into each tone of a group is then
+    // four consecutive floats, one vector.
+    public static readonly float[] CrossReFrom = Transpose(CrossRe);
+
+    public static readonly float[] CrossImFrom = Transpose(CrossIm);
+
+    public static readonly float[] ImageReFrom = Transpose(ImageRe);
+
+    public static readonly float[] ImageImFrom = Transpose(ImageIm);
+
     private static double Omega(int k) => 2 * Math.PI * DtmfKeypad.Frequencies[k] / DtmfKeypad.SampleRate;
 
     /// <summary>Sum over the half block of e^(j theta n), relative to the on-frequency sum (51).</summary>
@@ -34,6 +44,20 @@ internal static class LeakageKernels
         }
 
         return sum / DtmfAnalyzer.HalfSamples;
+    }
+
+    private static float[] Transpose(float[] table)
+    {
+        var transposed = new float[64];
+        for (var into = 0; into < 8; into++)
+        {
+            for (var from = 0; from < 8; from++)
+            {
+                transposed[(from * 8) + into] = table[(into * 8) + from];
+            }
+        }
+
+        return transposed;
     }
 
     private static float[] Build(Func<int, int, double> kernel)
