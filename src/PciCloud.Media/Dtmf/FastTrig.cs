@@ -36,14 +36,14 @@ internal static class FastTrig
 
         var ratio = MathF.Min(absX, absY) / largest;
         var s = ratio * ratio;
-        var poly = (s * A16) + A14;
-        poly = (s * poly) + A12;
-        poly = (s * poly) + A10;
-        poly = (s * poly) + A8;
-        poly = (s * poly) + A6;
-        poly = (s * poly) + A4;
-        poly = (s * poly) + A2;
-        var angle = ratio * ((s * poly) + 1);
+        var poly = MathF.FusedMultiplyAdd(s, A16, A14);
+        poly = MathF.FusedMultiplyAdd(s, poly, A12);
+        poly = MathF.FusedMultiplyAdd(s, poly, A10);
+        poly = MathF.FusedMultiplyAdd(s, poly, A8);
+        poly = MathF.FusedMultiplyAdd(s, poly, A6);
+        poly = MathF.FusedMultiplyAdd(s, poly, A4);
+        poly = MathF.FusedMultiplyAdd(s, poly, A2);
+        var angle = ratio * MathF.FusedMultiplyAdd(s, poly, 1);
         angle = absY > absX ? (MathF.PI / 2) - angle : angle;
         angle = float.IsNegative(x) ? MathF.PI - angle : angle;
         return MathF.CopySign(angle, y);
@@ -54,13 +54,13 @@ internal static class FastTrig
     public static float Sin(float x)
     {
         var s = x * x;
-        var poly = (s * (-1f / 1307674368000)) + (1f / 6227020800);
-        poly = (s * poly) - (1f / 39916800);
-        poly = (s * poly) + (1f / 362880);
-        poly = (s * poly) - (1f / 5040);
-        poly = (s * poly) + (1f / 120);
-        poly = (s * poly) - (1f / 6);
-        return x * ((s * poly) + 1);
+        var poly = MathF.FusedMultiplyAdd(s, -1f / 1307674368000, 1f / 6227020800);
+        poly = MathF.FusedMultiplyAdd(s, poly, -1f / 39916800);
+        poly = MathF.FusedMultiplyAdd(s, poly, 1f / 362880);
+        poly = MathF.FusedMultiplyAdd(s, poly, -1f / 5040);
+        poly = MathF.FusedMultiplyAdd(s, poly, 1f / 120);
+        poly = MathF.FusedMultiplyAdd(s, poly, -1f / 6);
+        return x * MathF.FusedMultiplyAdd(s, poly, 1);
     }
 
     /// <summary>The largest argument <see cref="Sin"/> is meant for.</summary>
