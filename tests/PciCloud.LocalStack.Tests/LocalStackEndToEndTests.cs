@@ -84,7 +84,8 @@ public sealed class LocalStackEndToEndTests : IDisposable
         await demo.WaitReadyAsync(ReadyTimeout);
         RecordReadyTime(demo, "demo");
 
-        Assert.Equal(0, await demo.WaitExitAsync(TimeSpan.FromMinutes(3)));
+        var exitCode = await demo.WaitExitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"the demo exited with {exitCode}:\n{demo.Tail()}");
         var output = demo.Output;
         Assert.Contains("outcome: DECLINED by the sandbox gateway: insufficient_funds", output, StringComparison.Ordinal);
         Assert.Contains("agent view  card number", output, StringComparison.Ordinal);
