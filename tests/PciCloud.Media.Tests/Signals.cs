@@ -1,3 +1,4 @@
+using PciCloud.Media.Codecs;
 using PciCloud.Media.Dtmf;
 
 namespace PciCloud.Media.Tests;
@@ -20,6 +21,22 @@ internal static class Signals
     }
 
     public static short[] Concat(params short[][] parts) => parts.SelectMany(p => p).ToArray();
+
+    /// <summary><paramref name="pcm"/> encoded in <paramref name="law"/>.</summary>
+    public static byte[] Encode(short[] pcm, G711Law law)
+    {
+        var codes = new byte[pcm.Length];
+        if (law == G711Law.MuLaw)
+        {
+            MuLaw.Encode(pcm, codes);
+        }
+        else
+        {
+            ALaw.Encode(pcm, codes);
+        }
+
+        return codes;
+    }
 
     /// <summary>Adds white Gaussian noise of total power <paramref name="dbm0"/> (sine-power convention).</summary>
     public static short[] WithNoise(short[] signal, double dbm0, int seed)

@@ -12,15 +12,7 @@ public sealed class MaskingChannelAllocationTests
     {
         // Key presses keep coming (detected, masked, queued and read), so every per-frame path runs.
         var keys = Signals.Concat(Signals.Key('4', onMs: 80, lead: 100, tail: 100), Signals.Key('#', onMs: 80, lead: 100, tail: 200));
-        var codes = new byte[keys.Length];
-        if (law == G711Law.MuLaw)
-        {
-            MuLaw.Encode(keys, codes);
-        }
-        else
-        {
-            ALaw.Encode(keys, codes);
-        }
+        var codes = Signals.Encode(keys, law);
 
         var channel = new MaskingChannel(new MaskingOptions());
         var output = new byte[160];

@@ -97,15 +97,7 @@ public sealed class MaskingChannelMaskTests
     public void ProcessFrame_G711Tone_MaskedWithEncodedMaskingSoundAndRestCopied(G711Law law)
     {
         var pcm = Signals.WithNoise(Signals.Key('3', onMs: 100, lead: 250, tail: 250), -45, seed: 9);
-        var codes = new byte[pcm.Length];
-        if (law == G711Law.MuLaw)
-        {
-            MuLaw.Encode(pcm, codes);
-        }
-        else
-        {
-            ALaw.Encode(pcm, codes);
-        }
+        var codes = Signals.Encode(pcm, law);
 
         var channel = new MaskingChannel(new MaskingOptions());
         var output = MaskerRun.Codes(codes, channel, law);
