@@ -52,8 +52,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     private int _maskKey = -1;
     private int _cleanKey = -1;
     private int _cleanRun;
-    private float _referenceRow;
-    private float _referenceColumn;
+    private Vector256<float> _reference; // the loudest power since masking began, per frequency (the key's two lanes count)
 
     /// <summary>Returns true, with the span to mask, when <paramref name="block"/> calls for masking.</summary>
     public bool OnBlock(in DtmfBlock block, bool inKeyPress, out long from, out long to)
@@ -103,7 +102,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         }
 
         if ((_maskKey >= 0 && (evidence == _maskKey || clean == _maskKey)) || inKeyPress
-            || (_maskKey >= 0 && sensitive && Carries(block.Powers, _maskKey, _referenceRow * SensitivePowerRatio, _referenceColumn * SensitivePowerRatio)))
+            || (_maskKey >= 0 && sensitive && Carries(block.Powers, KeyFloors(_maskKey, _reference * SensitivePowerRatio))))
         {
             from = block.Start;
             return true;
@@ -120,11 +119,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
     /// <summary>Keeps the loudest level of each tone of the key being masked since masking began.</summary>
     private void Track(in DtmfBlock block, int key)
     {
-        var row = block.Powers.GetElement(key >> 2);
-        var column = block.Powers.GetElement(4 + (key & 3));
-        var same = key == _maskKey;
-        _referenceRow = same ? MathF.Max(_referenceRow, row) : row;
-        _referenceColumn = same ? MathF.Max(_referenceColumn, column) : column;
+        _reference = key == _maskKey ? Vector256.Max(_reference, block.Powers) : block.Powers;
         _maskKey = key;
     }
 
@@ -138,7 +133,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         for (var back = 1; back < History && back < _blocks; back++)
         {
             slot = slot == 0 ? History - 1 : slot - 1;
-            if (!Vector256.GreaterThanOrEqualAny(_powers[slot], floors))
+            if (!Carries(_powers[slot], floors))
             {
                 if (--bridge < 0)
                 {
@@ -171,8 +166,8 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         return rowMove * columnMove > 0 && MathF.Min(MathF.Abs(rowMove), MathF.Abs(columnMove)) >= GlideOffset;
     }
 
-    private static bool Carries(Vector256<float> powers, int key, float rowFloor, float columnFloor) =>
-        powers.GetElement(key >> 2) >= rowFloor || powers.GetElement(4 + (key & 3)) >= columnFloor;
+    /// <summary>Whether either tone of a key reaches its floor (see <see cref="KeyFloors"/>).</summary>
+    private static bool Carries(Vector256<float> powers, Vector256<float> floors) => Vector256.GreaterThanOrEqualAny(powers, floors);
 
     /// <summary>
     /// <paramref name="levels"/> in the lanes of <paramref name="key"/>'s row and column tones, +infinity in the
