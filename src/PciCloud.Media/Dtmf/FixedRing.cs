@@ -2,8 +2,8 @@ namespace PciCloud.Media.Dtmf;
 
 /// <summary>
 /// A fixed-capacity FIFO allocated once, by its first entry (events are rare: the storage stays out of the
-/// way of the per-frame state until one happens). When full, the oldest entry is dropped and counted: the hot
-/// path never blocks on a slow reader.
+/// way of the per-frame state until one happens). When full, the oldest entry is dropped: the hot path never
+/// blocks on a slow reader (every reader here drains it after each chunk it feeds).
 /// </summary>
 internal sealed class FixedRing<T>(int capacity)
     where T : struct
@@ -12,10 +12,6 @@ internal sealed class FixedRing<T>(int capacity)
     private int _head;
     private int _count;
 
-    public long Dropped { get; private set; }
-
-    public int Count => _count;
-
     public void Write(in T item)
     {
         _items ??= new T[capacity];
@@ -23,7 +19,6 @@ internal sealed class FixedRing<T>(int capacity)
         {
             _head = (_head + 1) % _items.Length;
             _count--;
-            Dropped++;
         }
 
         _items[(_head + _count) % _items.Length] = item;
