@@ -19,9 +19,6 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
-    private const int MaxRememberedKeyPresses = 10_000;
-    private const string Keypad = "0123456789*#ABCD";
-
     private bool Exists => state.State.TenantId is not null;
 
     public async Task<CallView> StartAsync(CallStart start)
@@ -95,30 +92,6 @@ public sealed partial class CallGrain(
             Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(state.State.MediaTokenSha256!)));
     }
 
-    public async Task<KeyPressOutcome> ReportKeyPress(KeyPressReport report)
-    {
-        if (!Exists || state.State.Status != CallView.Active || !Keypad.Contains(report.Digit) || report.Sequence < 0)
-        {
-            return KeyPressOutcome.Rejected;
-        }
-
-        if (state.State.SeenKeyPresses.Contains(report.Sequence))
-        {
-            return KeyPressOutcome.Duplicate;
-        }
-
-        var outcome = await RouteAsync(report.Digit);
-        if (state.State.SeenKeyPresses.Count >= MaxRememberedKeyPresses)
-        {
-            state.State.SeenKeyPresses.Remove(state.State.SeenKeyPresses.Min());
-        }
-
-        state.State.SeenKeyPresses.Add(report.Sequence);
-        await state.WriteStateAsync();
-        LogKeyPress(report.Sequence, report.Transport, outcome);
-        return outcome;
-    }
-
     public async Task ReportMaskingSummary(MaskingSummary summary)
     {
         if (!Exists)
@@ -127,6 +100,8 @@ public sealed partial class CallGrain(
         }
 
         state.State.Masking = summary;
+        CountLostKeyPresses(summary.LostSequences);
+        await TellSessionOfLostDigitsAsync();
         await state.WriteStateAsync();
         if (summary.Leaks > 0)
         {
@@ -146,6 +121,7 @@ public sealed partial class CallGrain(
 
         state.State.OpenSessionId = sessionId;
         state.State.SessionIds.Add(sessionId);
+        state.State.DigitsLostUntold = 0; // a loss before this session is not its concern
         await state.WriteStateAsync();
         return true;
     }
@@ -168,35 +144,10 @@ public sealed partial class CallGrain(
 
     public Task<CallReportRow?> GetReportRowAsync() => Task.FromResult(Exists ? CallReport.Row(this.GetPrimaryKeyString(), state.State) : null);
 
-    private async Task<KeyPressOutcome> RouteAsync(char digit)
-    {
-        if (state.State.OpenSessionId is not { } sessionId)
-        {
-            return KeyPressOutcome.Dropped;
-        }
-
-        try
-        {
-            var taken = await grains.GetGrain<IPaymentSessionGrain>(sessionId).AcceptDigitAsync(digit);
-            return taken == DigitOutcome.Accepted ? KeyPressOutcome.Routed : KeyPressOutcome.Dropped;
-        }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException)
-        {
-            LogRoutingFailed(ex.GetType().Name);
-            return KeyPressOutcome.Lost;
-        }
-    }
-
     private CallView View() => new(
         this.GetPrimaryKeyString(), state.State.TenantId!, state.State.ExternalId, state.State.Status,
         state.State.StartedAt, state.State.EndedAt, state.State.Media!, state.State.Reservation!,
         [.. state.State.SessionIds], state.State.OpenSessionId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Key press {Sequence} via {Transport}: {Outcome}")]
-    private partial void LogKeyPress(long sequence, string transport, KeyPressOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A key press could not reach its session ({Error})")]
-    private partial void LogRoutingFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Masking evidence reports {Leaks} leak(s) on this call")]
     private partial void LogLeak(int leaks);

@@ -116,10 +116,10 @@ public sealed partial class PaymentSessionGrain(
     });
 
     public Task<SessionReply> CaptureAsync(string field) =>
-        CommandAsync(s => CardFieldNames.TryParse(field, out var f) ? s.StartCapture(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured));
+        CommandAsync(s => ForgetLostDigits(CardFieldNames.TryParse(field, out var f) ? s.StartCapture(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured)));
 
     public Task<SessionReply> ResetAsync(string field) =>
-        CommandAsync(s => CardFieldNames.TryParse(field, out var f) ? s.Reset(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured));
+        CommandAsync(s => ForgetLostDigits(CardFieldNames.TryParse(field, out var f) ? s.Reset(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured)));
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
 

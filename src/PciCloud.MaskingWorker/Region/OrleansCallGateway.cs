@@ -16,7 +16,7 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
         return settings is { Active: true } ? await MediaSettingsMapper.ToWorkerSettingsAsync(settings, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    public Task ReportKeyPressAsync(string callId, WorkerKeyPress keyPress, CancellationToken cancellationToken) =>
+    public Task<KeyPressOutcome> ReportKeyPressAsync(string callId, WorkerKeyPress keyPress, CancellationToken cancellationToken) =>
         client.GetGrain<ICallGrain>(callId)
             .ReportKeyPress(new ContractKeyPress(keyPress.Digit, keyPress.Sequence, keyPress.StartMs, keyPress.DurationMs, keyPress.Transport.ToApiName()))
             .WaitAsync(cancellationToken);
@@ -28,6 +28,8 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
                 summary.Transports,
                 summary.Leaks,
                 summary.WorstOnsetMs,
-                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))]))
+                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))],
+                summary.DigitsLost,
+                summary.LostSequences))
             .WaitAsync(cancellationToken);
 }

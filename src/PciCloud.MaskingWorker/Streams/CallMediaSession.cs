@@ -30,7 +30,7 @@ public sealed class CallMediaSession : IAsyncDisposable
 
     public KeyPressDelivery Delivery { get; }
 
-    public MaskingSummary Summary() => Audio.Evidence.Snapshot() with { DigitsLost = Delivery.Lost };
+    public MaskingSummary Summary() => Audio.Evidence.Snapshot() with { DigitsLost = Delivery.Lost, LostSequences = Delivery.LostSequences() };
 
     /// <summary>Sends the evidence when it changed since the last report; failures are retried next time.</summary>
     public async Task ReportIfChangedAsync(CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public sealed class MaskingEvidence
         lock (_lock)
         {
             var transports = _transports.Order().Select(t => t.ToApiName()).ToArray();
-            return new MaskingSummary(_keyPresses, transports, _leaks, _worstOnsetMs, [.. _spans], DigitsLost: 0);
+            return new MaskingSummary(_keyPresses, transports, _leaks, _worstOnsetMs, [.. _spans], DigitsLost: 0, LostSequences: []);
         }
     }
 
