@@ -34,7 +34,8 @@ public static class MaskingWorkerHost
     public static WebApplicationBuilder AddMaskingWorker(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(MaskingWorkerOptions.SectionName);
-        builder.Services.Configure<MaskingWorkerOptions>(section);
+        builder.Services.AddOptions<MaskingWorkerOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MaskingWorkerOptions>, MaskingWorkerOptionsValidator>();
         builder.Services.Configure<MaskingOptions>(section.GetSection("Masking"));
         builder.Services.AddSingleton<IOptions<OutputLeakDetectorOptions>>(_ =>
             Options.Create(section.GetSection("Evidence").Get<OutputLeakDetectorOptions>() ?? OutputLeakCheckFactory.Strict));
