@@ -16,4 +16,7 @@ public sealed record DemoOptions
     public string OutputDirectory { get; init; } = "demo-output";
 
     public string Region { get; init; } = "uk";
+
+    /// <summary>Stop the stack when the demo ends (scripts, CI). Without it the stack keeps running until Ctrl+C, so the printed Agent Assist link works.</summary>
+    public bool ExitAfter { get; init; }
 }

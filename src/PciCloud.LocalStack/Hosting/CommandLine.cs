@@ -10,7 +10,8 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
         usage: dotnet run --project src/PciCloud.LocalStack -- [demo] [options]
 
           (no command)          start the local stack and keep it running until Ctrl+C
-          demo                  start it, take one demo payment over RTP, print what happened, stop
+          demo                  start it, take one demo payment over RTP, print what happened, and keep
+                                it running (the printed Agent Assist link stays live) until Ctrl+C
 
         stack options:
           --port-offset N       add N to every port below (run a second stack beside the first)
@@ -22,6 +23,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
           --card NUMBER         the card the customer keys (default 4242424242424242;
                                 4000000000009995 is declined: insufficient funds)
           --output DIR          where original.wav and agent.wav go (default demo-output)
+          --exit                stop the stack as soon as the demo ends (scripts, CI)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a clear message.</summary>
@@ -47,6 +49,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
                 case "--fast": demo = demo with { Fast = true }; break;
                 case "--card": demo = demo with { CardNumber = Digits(arg, Value(), 12, 19) }; break;
                 case "--output": demo = demo with { OutputDirectory = Value() }; break;
+                case "--exit": demo = demo with { ExitAfter = true }; break;
                 default: throw new FormatException($"Unknown argument '{arg}'.");
             }
         }
