@@ -17,6 +17,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
     IGrainFactory grains,
     TimeProvider time,
+    RegionMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     private bool Exists => state.State.TenantId is not null;
@@ -34,7 +35,7 @@ public sealed partial class CallGrain(
             state.State.MediaTokenSha256 = start.MediaTokenSha256;
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
-            RegionMetrics.CallStarted();
+            metrics.CallStarted();
         }
 
         return View();
@@ -61,7 +62,7 @@ public sealed partial class CallGrain(
             state.State.EndedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
-            RegionMetrics.CallEnded();
+            metrics.CallEnded();
             await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(WebhookEventTypes.CallEnded, WebhookData.Call(View()));
         }
 

@@ -18,6 +18,8 @@ public static class OrleansHostingExtensions
     {
         var configuration = builder.Configuration;
         var cluster = builder.AddRegionCluster();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RegionMetrics>();
 
         builder.UseOrleans(silo =>
         {

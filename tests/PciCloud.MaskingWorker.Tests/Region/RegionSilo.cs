@@ -72,6 +72,7 @@ internal sealed class RegionSilo : IAsyncDisposable
         builder.Services.AddSingleton<ISecretStore, LocalSecretStore>();
         builder.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(new SandboxGateway(), sp.GetRequiredService<ISecretStore>()));
         builder.Services.AddSingleton<IWebhookSender, NoWebhookSender>();
+        builder.Services.AddSingleton<RegionMetrics>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new RegionSilo(host, clock, gatewayPort, clusterId);

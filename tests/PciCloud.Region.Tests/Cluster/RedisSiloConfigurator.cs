@@ -36,6 +36,8 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         });
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ISecretStore, LocalSecretStore>();
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<RegionMetrics>();
         silo.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(Sandbox, sp.GetRequiredService<ISecretStore>()));
     }
 }
