@@ -52,9 +52,16 @@ app.kubernetes.io/component: {{ .component }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
-{{/* Image reference of a component: (dict "root" $ "image" .Values.region.image) */}}
+{{/*
+Image reference of a component: (dict "root" $ "image" .Values.region.image). A digest (the
+workflow publishes one per image and tag) wins over the tag: registry/repository@sha256:...
+*/}}
 {{- define "pcicloud.image" -}}
+{{- if .image.digest }}
+{{- printf "%s/%s@%s" .root.Values.image.registry .image.repository .image.digest }}
+{{- else }}
 {{- printf "%s/%s:%s" .root.Values.image.registry .image.repository (default .root.Chart.AppVersion .root.Values.image.tag) }}
+{{- end }}
 {{- end }}
 
 {{- define "pcicloud.imagePullSecrets" -}}

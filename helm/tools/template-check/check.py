@@ -1,14 +1,16 @@
-"""Stand-in for `helm template` + `helm lint` where helm is not installed (needs go, python3-yaml, jsonschema):
-renders the chart with main.go for each release's values (schema-validated first) and checks the output:
-valid YAML, no duplicate env, every env var a key the hosts read (READ, kept in step with
+"""Stand-in for `helm template` + `helm lint` where helm is not installed (needs go, python3-yaml, jsonschema,
+node + `npm ci` here for kubernetes-models): renders the chart with main.go for each release's values
+(schema-validated first) and checks the output: valid YAML, every object valid against Kubernetes' own
+schemas (validate.mjs), no duplicate env, every env var a key the hosts read (READ, kept in step with
 docs/CONFIGURATION.md) and the keys each pod needs (NEEDED), plus the refusals the templates promise.
-    cd helm/tools/template-check && go build -o /tmp/pcicloud-render . && python3 check.py
+    cd helm/tools/template-check && npm ci && go build -o /tmp/pcicloud-render . && python3 check.py
+tests/PciCloud.Deployment.Tests runs it (ChartRenderingTests) in the suite.
 """
 import copy, json, os, subprocess, sys, tempfile, yaml, jsonschema
 HERE = os.path.dirname(os.path.abspath(__file__))
-CHART = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', '..', 'pcicloud')
+CHART = os.environ.get('PCICLOUD_CHART', os.path.join(HERE, '..', '..', 'pcicloud'))
 RENDER = os.environ.get('PCICLOUD_RENDER', '/tmp/pcicloud-render')
-VALUES_JSON = os.path.join(tempfile.gettempdir(), 'pcicloud-render-values.json')
+VALUES_JSON = os.path.join(tempfile.mkdtemp(prefix='pcicloud-render-'), 'values.json')
 
 def merge(base, over):
     out = copy.deepcopy(base)
@@ -37,6 +39,11 @@ NEEDED = {
     'edge': {'Edge__PlatformAdminKey', 'Urls'},
 }
 
+def kube_validate(name, docs):
+    """Every object against Kubernetes' schemas (kubernetes-models, see validate.mjs)."""
+    r = subprocess.run(['node', os.path.join(HERE, 'validate.mjs')], input=json.dumps(docs), capture_output=True, text=True, cwd=HERE)
+    assert r.returncode == 0, (name, 'objects invalid against the Kubernetes schemas', r.stdout + r.stderr)
+
 def render(name, overlays, expect_error=None):
     values = yaml.safe_load(open(f'{CHART}/values.yaml'))
     for o in overlays:
@@ -50,6 +57,7 @@ def render(name, overlays, expect_error=None):
         return None
     assert r.returncode == 0, (name, r.stderr)
     docs = [d for d in yaml.safe_load_all(r.stdout) if d]
+    kube_validate(name, docs)
     envs = {}
     for d in docs:
         if d['kind'] == 'Deployment':
