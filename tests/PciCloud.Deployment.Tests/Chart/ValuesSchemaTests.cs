@@ -55,6 +55,11 @@ public sealed class ValuesSchemaTests
     // A credential in the value, whatever the name.
     [InlineData("""{"region":{"extraEnv":[{"name":"Cache","value":"amr.example:10000,password=abc,ssl=True"}]}}""", "rejected at region.extraEnv.0.value:")]
     [InlineData("""{"region":{"extraEnv":[{"name":"Storage","value":"DefaultEndpointsProtocol=https;AccountKey=abc"}]}}""", "rejected at region.extraEnv.0.value:")]
+    // Key Vault secrets need the vault, tenant and identity terraform gives; the edge's origin checks take only well-formed values.
+    [InlineData("""{"keyVaultSecrets":{"enabled":true}}""", "rejected at keyVaultSecrets.clientId:")]
+    [InlineData("""{"edge":{"regionalHosts":{"eu":"eu.api.example.com"}}}""", "rejected at edge.regionalHosts:")]
+    [InlineData("""{"edge":{"regionalHosts":{"uk":"https://uk.api.example.com/"}}}""", "rejected at edge.regionalHosts.uk:")]
+    [InlineData("""{"edge":{"frontDoorId":"my-front-door"}}""", "rejected at edge.frontDoorId:")]
     // Digests are sha256:<64 hex>.
     [InlineData("""{"region":{"image":{"digest":"latest"}}}""", "rejected at region.image.digest:")]
     public async Task MalformedOverride_IsRejectedAtItsPath(string overlay, string expected)
