@@ -15,9 +15,10 @@ locals {
   # category_group "allLogs" where the resource type offers it; AKS by name (its allLogs would
   # include the full kube-audit stream: kube-audit-admin keeps the writes).
   diagnostics = {
-    key-vault          = { id = azurerm_key_vault.this.id, groups = ["audit", "allLogs"], categories = [] }
-    platform-key-vault = { id = azurerm_key_vault.platform.id, groups = ["audit", "allLogs"], categories = [] }
-    redis              = { id = azurerm_managed_redis.this.id, groups = ["allLogs"], categories = [] }
+    key-vault          = { id = azurerm_key_vault.this.id, groups = ["allLogs"], categories = [] }
+    platform-key-vault = { id = azurerm_key_vault.platform.id, groups = ["allLogs"], categories = [] }
+    # Azure Managed Redis: connection audit events (not checked against a real subscription here).
+    redis = { id = azurerm_managed_redis.this.id, groups = ["allLogs"], categories = [] }
     aks = {
       id         = azurerm_kubernetes_cluster.this.id
       groups     = []
