@@ -19,4 +19,13 @@ public sealed record DemoOptions
 
     /// <summary>Stop the stack when the demo ends (scripts, CI). Without it the stack keeps running until Ctrl+C, so the printed Agent Assist link works.</summary>
     public bool ExitAfter { get; init; }
+
+    /// <summary>
+    /// The address the masking worker sends the agent's masked audio to (the call's forwardTo): loopback for
+    /// the local stack; for a deployed region, this machine's public address, reachable by UDP from the region.
+    /// </summary>
+    public string AgentHost { get; init; } = "127.0.0.1";
+
+    /// <summary>Succeed only on an approval (the smoke test); the demo also accepts a decline (the declined test card).</summary>
+    public bool RequireApproval { get; init; }
 }
