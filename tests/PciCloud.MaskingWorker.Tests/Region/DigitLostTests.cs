@@ -37,12 +37,12 @@ public sealed class DigitLostTests
             PhoneCall.CardEntryKeyPresses(Keyed), audio: true, events: true, audioDuringKeyPresses: false);
         await phone.SendAllAsync(packets, new IPEndPoint(IPAddress.Loopback, reservation.RtpPort!.Value));
 
-        var view = await RegionCalls.WaitForSessionAsync(session, v => v.DigitsLost > 0, Timeout);
-        await Waiting.UntilAsync(async () => (await call.GetMaskingSummaryAsync())!.KeyPressesMasked == Keyed.Length, "the masking report of every key press");
-        view = (await session.GetAsync())!;
+        // Every other key press reaches the session (deliveries trail the masking report), and one is counted lost.
+        var view = await RegionCalls.WaitForSessionAsync(session, v => v.DigitsLost > 0 && v.Fields["card_number"].Length == Keyed.Length - 1, Timeout);
+        await Waiting.UntilAsync(async () => await call.GetMaskingSummaryAsync() is { DigitsLost: 1 } s && s.KeyPressesMasked == Keyed.Length,
+            "the masking report of every key press, one of them lost");
         var number = view.Fields["card_number"];
         Assert.Equal((Keyed.Length - 1, "capturing", 1), (number.Length, number.State, view.DigitsLost));
-        Assert.Equal(1, (await call.GetMaskingSummaryAsync())!.DigitsLost);
         Assert.Equal(1, worker.Metrics.DigitsLost);
 
         // The agent does what the page says: reset the field and ask again.
