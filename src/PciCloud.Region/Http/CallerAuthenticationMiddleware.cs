@@ -1,4 +1,5 @@
 using PciCloud.Region.Auth;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.Region.Http;
 
@@ -27,6 +28,8 @@ internal sealed class CallerAuthenticationMiddleware(RequestDelegate next, Calle
         }
 
         context.SetCaller(caller);
+        // Tells the edge this credential is real, so its tenant's budget (not the sender address's) pays from now on.
+        context.Response.Headers[ProblemShape.AuthenticatedHeader] = caller.Kind == CallerKind.Admin ? "admin" : caller.TenantId;
         await next(context);
     }
 
