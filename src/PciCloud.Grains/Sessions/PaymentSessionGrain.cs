@@ -123,6 +123,8 @@ public sealed partial class PaymentSessionGrain(
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
 
+    public Task CallEndedAsync() => _session is { IsFinal: false, Status: not SessionStatus.Submitting } ? CommandAsync(s => s.Cancel()) : Task.CompletedTask;
+
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {
         if (_session is null || _session.CapturingField is null)
@@ -264,6 +266,7 @@ public sealed partial class PaymentSessionGrain(
         {
             var v = View();
             var card = v.Fields.GetValueOrDefault("card_number");
+            // One-way: the call may be waiting for this session right now (a key press); awaiting it would be a cycle.
             await grains.GetGrain<ICallGrain>(state.State.Create!.CallId).SessionFinishedAsync(new SessionOutcomeSummary(
                 v.Id, v.Status, v.Result?.Outcome, v.Amount, v.Currency, card?.Brand, card?.Last4, v.Result?.DeclineCode));
             state.State.CallNotified = true;
