@@ -41,6 +41,7 @@ public static class RegionHostingExtensions
     /// <summary>Order matters: problems for everything, then body limit, auth, per-tenant rate, idempotency.</summary>
     public static WebApplication UseRegionPipeline(this WebApplication app)
     {
+        app.UseMiddleware<ApiResponseHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {
