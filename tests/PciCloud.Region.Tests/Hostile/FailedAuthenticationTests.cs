@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using PciCloud.Region.Tests.Infrastructure;
 
 namespace PciCloud.Region.Tests.Hostile;
@@ -14,7 +18,7 @@ public sealed class FailedAuthenticationTests
     [Fact]
     public async Task RepeatedFailures_FromOneAddress_AreRefused429_EvenWithAValidKey_UntilTheBudgetRefills()
     {
-        await using var region = new RegionApplication()
+        await using var region = new FromAddress("203.0.113.7")
             .With("Region:FailedAuthBurst", "5")
             .With("Region:FailedAuthPerMinute", "1");
         using var garbage = region.ClientWithKey("sk_tenant-a_AAAAAAAAAAAA");
@@ -36,12 +40,50 @@ public sealed class FailedAuthenticationTests
     [Fact]
     public async Task SuccessfulRequests_SpendNothing()
     {
-        await using var region = new RegionApplication().With("Region:FailedAuthBurst", "2");
+        await using var region = new FromAddress("203.0.113.8").With("Region:FailedAuthBurst", "2");
         using var valid = region.ClientWithKey(RegionApplication.KeyA);
 
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync("/v1/reports/calls", Ct)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task FailuresRelayedByAProxy_NeverLockTheProxyOut()
+    {
+        await using var region = new FromAddress("10.1.2.3").With("Region:FailedAuthBurst", "2");
+        using var garbage = region.ClientWithKey("sk_tenant-a_AAAAAAAAAAAA");
+        using var valid = region.ClientWithKey(RegionApplication.KeyA);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await garbage.GetAsync("/v1/reports/calls", Ct)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync("/v1/reports/calls", Ct)).StatusCode);
+    }
+
+    /// <summary>A region whose every request arrives from <paramref name="address"/> (the in-memory server has none).</summary>
+    private sealed class FromAddress(string address) : RegionApplication
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new AddressFilter(IPAddress.Parse(address))));
+        }
+    }
+
+    private sealed class AddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate nextStep) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextStep(context);
+            });
+            next(app);
+        };
     }
 }
