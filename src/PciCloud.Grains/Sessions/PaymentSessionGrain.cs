@@ -252,6 +252,11 @@ public sealed partial class PaymentSessionGrain(
 
     private async Task AfterChangeAsync()
     {
+        if (_session!.IsFinal)
+        {
+            state.State.FinishedAt ??= time.GetUtcNow();
+        }
+
         await PersistAsync();
         await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();

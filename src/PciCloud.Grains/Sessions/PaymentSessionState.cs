@@ -26,4 +26,7 @@ public sealed class PaymentSessionState
 
     /// <summary>When the card request left for the gateway: how long a "not found" lookup may still be search lag.</summary>
     [Id(7)] public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>When the session became final: its agent token works only a short while after (RegionOptions.AgentTokenGraceMinutes).</summary>
+    [Id(8)] public DateTimeOffset? FinishedAt { get; set; }
 }

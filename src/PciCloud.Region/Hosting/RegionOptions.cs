@@ -25,6 +25,9 @@ public sealed class RegionOptions
 
     public int AgentTokenMinutes { get; set; } = 60;
 
+    /// <summary>How long an agent token still works once its session is final (to read the outcome, or refund when allowed).</summary>
+    public double AgentTokenGraceMinutes { get; set; } = 15;
+
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     public int RateLimitPermitsPerSecond { get; set; } = 100;
