@@ -55,7 +55,7 @@ internal struct SrtpReplayWindow
         }
 
         var behind = _highest - index;
-        if (behind <= 0)
+        if (behind < 0)
         {
             return SrtpError.None;
         }
