@@ -28,7 +28,7 @@ public sealed record CallMediaSettings
     public string? StreamTokenSha256 { get; init; }
 
     /// <summary>SRTP keys per leg (RFC 3711, SDES); null when every leg is plain RTP.</summary>
-    public CallSrtpKeys? Srtp { get; init; }
+    public SrtpLegKeys? Srtp { get; init; }
 
     /// <summary>RTP payload type of RFC 4733 telephone events.</summary>
     public int TelephoneEventPayloadType { get; init; } = 101;

@@ -17,7 +17,7 @@ internal sealed class SrtpLegs : IDisposable
     private readonly WorkerMetrics _metrics;
     private readonly byte[] _scratch;
 
-    public SrtpLegs(CallSrtpKeys? keys, int maxPacketBytes, WorkerMetrics metrics)
+    public SrtpLegs(SrtpLegKeys? keys, int maxPacketBytes, WorkerMetrics metrics)
     {
         _customer = keys?.Customer is { } customer ? new SrtpContext(customer) : null;
         _forwardTo = keys?.ForwardTo is { } forward ? new SrtpContext(forward) : null;

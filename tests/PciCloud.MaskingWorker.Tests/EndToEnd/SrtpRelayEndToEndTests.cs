@@ -32,7 +32,7 @@ public sealed class SrtpRelayEndToEndTests
         {
             CallId = "call_srtp", Transport = MediaTransportKind.Rtp, Codec = AudioCodec.Pcmu, RtpPort = port,
             ForwardTo = agent.EndPoint, RecordTo = recorder.EndPoint, ExpectFrom = new IPEndPoint(IPAddress.Loopback, 0),
-            Srtp = new CallSrtpKeys { Customer = customerKey, ForwardTo = forwardKey, RecordTo = recordKey },
+            Srtp = new SrtpLegKeys { Customer = customerKey, ForwardTo = forwardKey, RecordTo = recordKey },
         });
         var plain = PhoneCall.Packets(
             new RtpStream(0), TestAudio.Encode(TestAudio.CardEntry(), G711Law.MuLaw), PhoneCall.CardEntryKeyPresses(), audio: true, events: false);

@@ -6,7 +6,7 @@ namespace PciCloud.MaskingWorker.Calls;
 /// A call's SRTP master keys, one per leg; a leg without a key is plain RTP. Secrets: held in memory
 /// for the call only, never printed (<see cref="ToString"/> names the legs, not the keys).
 /// </summary>
-public sealed class CallSrtpKeys
+public sealed class SrtpLegKeys
 {
     /// <summary>Key of the customer's inbound leg: packets that do not authenticate under it are dropped.</summary>
     public SrtpMasterKey? Customer { get; init; }
@@ -18,5 +18,5 @@ public sealed class CallSrtpKeys
     public SrtpMasterKey? RecordTo { get; init; }
 
     public override string ToString() =>
-        $"CallSrtpKeys {{ Customer = {Customer is not null}, ForwardTo = {ForwardTo is not null}, RecordTo = {RecordTo is not null} }}";
+        $"SrtpLegKeys {{ Customer = {Customer is not null}, ForwardTo = {ForwardTo is not null}, RecordTo = {RecordTo is not null} }}";
 }
