@@ -46,4 +46,7 @@ public class SrtpPartsBenchmarks
 
     [Benchmark]
     public int HmacOneShot() => HMACSHA1.HashData(_key, _data, _mac);
+
+    [Benchmark]
+    public int Sha1OneShot() => SHA1.HashData(_data, _mac);
 }

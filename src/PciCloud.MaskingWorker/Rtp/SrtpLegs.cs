@@ -11,6 +11,7 @@ namespace PciCloud.MaskingWorker.Rtp;
 /// </summary>
 internal sealed class SrtpLegs : IDisposable
 {
+    private readonly SrtpLegKeys? _keys;
     private readonly SrtpContext? _customer;
     private readonly SrtpContext? _forwardTo;
     private readonly SrtpContext? _recordTo;
@@ -19,6 +20,7 @@ internal sealed class SrtpLegs : IDisposable
 
     public SrtpLegs(SrtpLegKeys? keys, int maxPacketBytes, WorkerMetrics metrics)
     {
+        _keys = keys;
         _customer = keys?.Customer is { } customer ? new SrtpContext(customer) : null;
         _forwardTo = keys?.ForwardTo is { } forward ? new SrtpContext(forward) : null;
         _recordTo = keys?.RecordTo is { } record ? new SrtpContext(record) : null;
@@ -58,6 +60,11 @@ internal sealed class SrtpLegs : IDisposable
         _customer?.Dispose();
         _forwardTo?.Dispose();
         _recordTo?.Dispose();
+
+        // The relay is the keys' last user: zero the master keys too, not only the derived session keys.
+        _keys?.Customer?.Dispose();
+        _keys?.ForwardTo?.Dispose();
+        _keys?.RecordTo?.Dispose();
     }
 
     private ReadOnlySpan<byte> Protect(SrtpContext? leg, ReadOnlySpan<byte> packet)
