@@ -205,6 +205,32 @@ public sealed class SrtpContextTests
         Assert.Equal(SrtpError.KeyExpired, error);
     }
 
+    [Fact]
+    public void TryUnprotect_RandomDatagrams_AreAllRefusedWithoutThrowingAndTakeNoSource()
+    {
+        using var sender = SrtpPackets.Context(SrtpSuite.AesCm128HmacSha1_32);
+        using var receiver = SrtpPackets.Context(SrtpSuite.AesCm128HmacSha1_32);
+        var random = new Random(13);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var datagram = new byte[random.Next(0, 300)];
+            random.NextBytes(datagram);
+            if (datagram.Length > 0 && i % 2 == 0)
+            {
+                datagram[0] = (byte)(0x80 | (datagram[0] & 0x3F)); // version 2: gets as far as the tag
+            }
+
+            Assert.False(receiver.TryUnprotect(datagram, out _, out var error));
+            Assert.NotEqual(SrtpError.None, error);
+        }
+
+        // All eight source slots are still free for genuine streams.
+        for (uint ssrc = 1; ssrc <= SrtpContext.MaxSources; ssrc++)
+        {
+            Assert.NotNull(SrtpPackets.Unprotect(receiver, SrtpPackets.Protect(sender, SrtpPackets.Pcmu(1, ssrc)), out _));
+        }
+    }
+
     [Theory]
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0xAA })] // shorter than header + tag
