@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PciCloud.Contracts.Tenants;
 using PciCloud.Grains;
+using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
+using PciCloud.Payments.Gateways;
 using PciCloud.Region.Apis.Models;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -31,10 +33,10 @@ public static class TenantsAdminApi
     }
 
     public static async Task<Results<Created<TenantResponse>, ProblemHttpResult>> CreateTenant(
-        CreateTenantRequest request, IGrainFactory grains, IOptions<RegionOptions> options, TimeProvider time,
+        CreateTenantRequest request, IGrainFactory grains, IGatewayResolver gateways, IOptions<RegionOptions> options, TimeProvider time,
         AuditTrail audit, HttpContext context)
     {
-        var (settings, error) = TenantRequestValidator.Validate(request, options.Value.Name, time.GetUtcNow());
+        var (settings, error) = TenantRequestValidator.Validate(request, options.Value.Name, time.GetUtcNow(), gateways.IsKnownKind);
         if (error is not null)
         {
             return error;
@@ -71,9 +73,9 @@ public static class TenantsAdminApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> PutGatewayCredentials(
-        string id, JsonElement credentials, IGrainFactory grains, ISecretStore secrets, AuditTrail audit, HttpContext context)
+        string id, JsonElement credentials, IGrainFactory grains, ISecretStore secrets, IServiceProvider services, AuditTrail audit, HttpContext context)
     {
-        if (!SecretKeys.IsValidTenantId(id) || await grains.GetGrain<ITenantGrain>(id).GetAsync() is null)
+        if (!SecretKeys.IsValidTenantId(id) || await grains.GetGrain<ITenantGrain>(id).GetAsync() is not { } tenant)
         {
             return Problems.NotFound();
         }
@@ -82,6 +84,13 @@ public static class TenantsAdminApi
         if (credentials.ValueKind != JsonValueKind.Object || json.Length > MaxCredentialBytes)
         {
             return Problems.Invalid("Gateway credentials must be a JSON object (for Stripe: {\"apiKey\": \"sk_live_...\"}).");
+        }
+
+        // The connector of the tenant's kind decides; e.g. Stripe refuses an apiBase the deployment does not allow.
+        if (services.GetKeyedService<IGatewayConnector>(tenant.GatewayKind)?.CredentialsProblem(json) is { } problem)
+        {
+            await audit.RecordAsync(id, context.GetCaller(), "gateway_credentials.update", id, "invalid_gateway_credentials");
+            return Problems.Invalid(problem, "invalid_gateway_credentials");
         }
 
         await secrets.SetAsync(SecretNames.GatewayCredentials(id), json, context.RequestAborted);

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using PciCloud.Grains.Gateways;
-using PciCloud.Payments.Gateways.Sandbox;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -24,8 +22,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<MediaTokens>();
         builder.Services.AddSingleton<CallerAuthenticator>();
         builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton<SandboxGateway>();
-        builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
+        builder.AddGatewayConnectors();
         builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
