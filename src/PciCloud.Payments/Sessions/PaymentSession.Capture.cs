@@ -44,6 +44,7 @@ public sealed partial class PaymentSession
             CapturingField = field;
         }
 
+        target.LastKeyAt = _time.GetUtcNow();
         Status = SessionStatus.Capturing;
         Touch();
         return SessionResult.Accepted;
@@ -71,6 +72,7 @@ public sealed partial class PaymentSession
         }
 
         var field = Find(capturing)!;
+        field.LastKeyAt = _time.GetUtcNow();
         switch (key)
         {
             case '*':
@@ -198,18 +200,13 @@ public sealed partial class PaymentSession
         var error = Validate(field);
         if (error is not null)
         {
-            MarkInvalid(field, error);
-            field.AttemptsLeft--;
-            if (field.AttemptsLeft <= 0)
-            {
-                Status = SessionStatus.Failed;
-                FailureReason = SessionFailureCodes.TooManyAttempts;
-                WipeAll();
-                return;
-            }
-
-            RecomputeOpenStatus();
+            UseAttempt(field, error);
             return;
+        }
+
+        if (field.FirstEntry is not null && !MatchesFirstEntry(field))
+        {
+            return; // the first of two entries (now keying the second), or a mismatch that used an attempt
         }
 
         field.State = FieldState.Complete;

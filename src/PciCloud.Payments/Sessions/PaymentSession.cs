@@ -41,7 +41,7 @@ public sealed partial class PaymentSession
         Options = options;
         _time = time;
         _validator = new CardValidator(options.Validation, time);
-        _fields = [.. options.Fields.Select(f => new CapturedField(f, CapacityOf(f), options.AttemptsPerField))];
+        _fields = [.. options.Fields.Select(f => new CapturedField(f, CapacityOf(f), options.AttemptsPerField, options.RequireMatchingInputs && IsDoubleEntryField(f)))];
         CreatedAt = LastActivityAt = time.GetUtcNow();
     }
 
@@ -115,7 +115,10 @@ public sealed partial class PaymentSession
     public override string ToString() => $"PaymentSession({Id}, {Intent}, {Status}, card data redacted)";
 
     /// <summary>The buffers, for tests that prove wiping.</summary>
-    internal IEnumerable<SensitiveDigits> Buffers => _fields.Select(f => f.Digits);
+    internal IEnumerable<SensitiveDigits> Buffers => _fields.SelectMany(f => f.FirstEntry is { } first ? new[] { f.Digits, first } : [f.Digits]);
+
+    /// <summary>The fields double entry applies to: the account-identifying number.</summary>
+    private static bool IsDoubleEntryField(CardField field) => field == CardField.CardNumber;
 
     private static bool IsAmountAllowed(PaymentIntent intent, MoneyAmount? amount) =>
         amount is { MinorUnits: > 0 } || (intent == PaymentIntent.Tokenize && amount is null or { MinorUnits: 0 });
@@ -147,6 +150,7 @@ public sealed partial class PaymentSession
         foreach (var field in _fields)
         {
             field.Digits.Wipe();
+            field.FirstEntry?.Wipe();
         }
     }
 
@@ -157,6 +161,8 @@ public sealed partial class PaymentSession
         {
             return SessionResult.Refused(SessionRefusalCodes.SessionExpired);
         }
+
+        TimeOutInputIfDue();
 
         return IsOpen ? null : SessionResult.Refused(Status == SessionStatus.Expired ? SessionRefusalCodes.SessionExpired : SessionRefusalCodes.InvalidState);
     }

@@ -7,10 +7,20 @@ public sealed record PaymentSessionOptions
 {
     public static IReadOnlyList<CardField> DefaultFields { get; } = [CardField.CardNumber, CardField.Expiry, CardField.SecurityCode];
 
+    public static TimeSpan MinInputTimeout { get; } = TimeSpan.FromSeconds(1);
+
+    public static TimeSpan MaxInputTimeout { get; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Must contain card_number and expiry, each field at most once.</summary>
     public IReadOnlyList<CardField> Fields { get; init; } = DefaultFields;
 
     public int AttemptsPerField { get; init; } = 3;
+
+    /// <summary>Longest allowed wait for a key while a field is capturing (inter-digit); null: no limit but the session's inactivity timeout.</summary>
+    public TimeSpan? InputTimeout { get; init; }
+
+    /// <summary>Double entry: the card number is keyed twice and must match (a mismatch uses an attempt).</summary>
+    public bool RequireMatchingInputs { get; init; }
 
     public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -32,6 +42,11 @@ public sealed record PaymentSessionOptions
         if (AttemptsPerField is < 1 or > 10)
         {
             return "attempts per field must be between 1 and 10.";
+        }
+
+        if (InputTimeout is { } t && (t < MinInputTimeout || t > MaxInputTimeout))
+        {
+            return $"the input timeout must be between {MinInputTimeout.TotalSeconds} and {MaxInputTimeout.TotalSeconds} seconds.";
         }
 
         return InactivityTimeout <= TimeSpan.Zero ? "the inactivity timeout must be positive." : null;

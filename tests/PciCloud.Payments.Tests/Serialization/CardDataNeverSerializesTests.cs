@@ -144,6 +144,7 @@ public sealed class CardDataNeverSerializesTests
         yield return GatewayResult.Error(GatewayErrorCodes.Unavailable, "down", retryable: true);
         yield return new SandboxGateway().Capabilities;
         yield return new SandboxGateway();
+        yield return new SandboxConnector(new SandboxGateway());
         yield return new SandboxLedgerEntry("pi_1", "charge", 1999, "GBP", 1999, 0, "captured");
         yield return amount;
         yield return amount.Currency;
@@ -203,6 +204,11 @@ public sealed class CardDataNeverSerializesTests
             }
 
             yield return tooMany;
+
+            // Double entry: the first entry is held aside while the second is keyed.
+            var confirming = SessionFactory.Create(intent: intent, options: new PaymentSessionOptions { RequireMatchingInputs = true });
+            confirming.Key(CardField.CardNumber, Number);
+            yield return confirming;
         }
     }
 
