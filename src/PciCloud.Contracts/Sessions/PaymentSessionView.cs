@@ -24,4 +24,11 @@ public sealed record PaymentSessionView(
     [property: Id(15)] long Version,
     [property: Id(16)] string? CapturingField,
     [property: Id(17)] bool CaptureInterrupted,
-    [property: Id(18)] int DigitsLost);
+    [property: Id(18)] int DigitsLost)
+{
+    /// <summary>The session's controls (what the Agent Assist page needs to guide the agent).</summary>
+    [Id(19)] public SessionControls? Controls { get; init; }
+
+    /// <summary>The brands this session accepts.</summary>
+    [Id(20)] public IReadOnlyList<string>? AcceptedBrands { get; init; }
+}

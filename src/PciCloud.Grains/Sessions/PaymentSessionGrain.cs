@@ -91,10 +91,11 @@ public sealed partial class PaymentSessionGrain(
         return SessionReply.Success(View());
     }
 
-    public Task<ContractView?> GetAsync()
+    public async Task<ContractView?> GetAsync()
     {
         _session?.ExpireIfDue();
-        return Task.FromResult(_session is null ? null : View());
+        await ObserveInputTimeoutAsync();
+        return _session is null ? null : View();
     }
 
     public Task<SessionReply> PatchAsync(SessionPatch patch) => CommandAsync(s =>
@@ -125,6 +126,7 @@ public sealed partial class PaymentSessionGrain(
 
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {
+        await ObserveInputTimeoutAsync(); // a key after the timeout is not part of the timed-out entry
         if (_session is null || _session.CapturingField is null)
         {
             return DigitOutcome.NotCapturing;
@@ -212,6 +214,7 @@ public sealed partial class PaymentSessionGrain(
             return SessionReply.Refused("not_found", "No such session.");
         }
 
+        await ObserveInputTimeoutAsync();
         var result = command(_session);
         if (!result.IsAccepted)
         {
@@ -274,6 +277,7 @@ public sealed partial class PaymentSessionGrain(
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
+        ArmInputTimer();
     }
 
     private async Task PersistAsync()

@@ -8,6 +8,9 @@ internal static class SessionOptionsFactory
 {
     public static PaymentSessionOptions For(SessionCreate c) => new()
     {
+        AttemptsPerField = c.ControlsOrDefault.MaxAttempts,
+        InputTimeout = c.ControlsOrDefault.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        RequireMatchingInputs = c.ControlsOrDefault.RequireMatchingInputs,
         Fields = [.. c.Fields.Select(f => CardFieldNames.TryParse(f, out var field) ? field : throw new ArgumentException($"Unknown field {f}."))],
         Validation = new CardValidationOptions
         {

@@ -17,10 +17,14 @@ internal static class SessionViews
     {
         var c = s.Create!;
         var fields = v.Fields.ToDictionary(f => f.Field.ToApiName(), f => new FieldView(
-            Lower(f.State), f.Length, f.Masked, f.Brand is { } b ? b.ToApiName() : null, f.Last4, f.Error, f.AttemptsLeft));
+            Lower(f.State), f.Length, f.Masked, f.Brand is { } b ? b.ToApiName() : null, f.Last4, f.Error, f.AttemptsLeft) { Confirming = f.Confirming });
         return new ContractView(v.Id, c.TenantId, c.CallId, Lower(v.Intent), Lower(v.Status),
             v.Amount?.MinorUnits, v.Amount?.Currency.Code ?? c.Currency, v.Description, v.Reference, c.AgentId, c.AgentCanRefund,
-            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost);
+            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost)
+        {
+            Controls = c.ControlsOrDefault,
+            AcceptedBrands = c.AcceptedBrands,
+        };
     }
 
     /// <summary>Our ids for the gateway's objects: derived from the session id (one session, one payment).</summary>

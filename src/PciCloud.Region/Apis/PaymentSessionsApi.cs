@@ -5,6 +5,7 @@ using PciCloud.Contracts.Sessions;
 using PciCloud.Contracts.Tenants;
 using PciCloud.Grains;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Secrets;
 using PciCloud.Payments.Sessions;
 using PciCloud.Region.Apis.Models;
 using PciCloud.Region.Audit;
@@ -36,7 +37,8 @@ public static class PaymentSessionsApi
     }
 
     public static async Task<Results<Created<SessionResponse>, ProblemHttpResult>> CreateSession(
-        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, TimeProvider time, HttpContext context)
+        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, ISecretStore secrets, TimeProvider time,
+        HttpContext context)
     {
         var caller = context.GetCaller();
         var call = await CallsApi.OwnedCallAsync(d.Grains, callId, caller);
@@ -52,6 +54,19 @@ public static class PaymentSessionsApi
             return error;
         }
 
+        var (controls, brands, controlsError) = SessionControlsValidator.Validate(request, tenant, d.Options.Value.AllowPrivateWebhooks);
+        if (controlsError is not null)
+        {
+            return controlsError;
+        }
+
+        if (controls!.StatusCallback is not null && await secrets.GetAsync(SecretNames.WebhookSigningSecret(tenant.Id), context.RequestAborted) is null)
+        {
+            return Problems.Unprocessable("webhook_not_configured",
+                "statusCallback deliveries are signed with the tenant's webhook signing secret: PUT /v1/webhook-endpoint first.");
+        }
+
+        create = create! with { AcceptedBrands = brands, Controls = controls };
         var gateway = await gateways.ForTenantAsync(tenant.Id, tenant.GatewayKind, context.RequestAborted);
         if (gateway is not null && !gateway.Capabilities.Supports(Enum.Parse<PaymentIntent>(create!.Intent, ignoreCase: true)))
         {
