@@ -16,16 +16,18 @@ public sealed class GatewayResolver(IServiceProvider services, ISecretStore secr
 
     public bool IsKnownKind(string gatewayKind) => Connector(gatewayKind) is not null;
 
+    /// <param name="gatewayKind">The kind, or kind/name for a named configuration (<see cref="GatewayRefs"/>).</param>
     public async Task<IPaymentGateway?> ForTenantAsync(string tenantId, string gatewayKind, CancellationToken cancellationToken = default)
     {
-        var connector = Connector(gatewayKind)
-            ?? throw new InvalidOperationException($"No gateway connector is registered for kind '{gatewayKind}'.");
+        var (kind, name) = GatewayRefs.Parse(gatewayKind);
+        var connector = Connector(kind)
+            ?? throw new InvalidOperationException($"No gateway connector is registered for kind '{kind}'.");
         if (!connector.NeedsCredentials)
         {
             return connector.Connect(null);
         }
 
-        var credentials = await secrets.GetAsync(SecretNames.GatewayCredentials(tenantId), cancellationToken);
+        var credentials = await secrets.GetAsync(SecretNames.GatewayCredentials(tenantId, name), cancellationToken);
         if (credentials is null)
         {
             return null;

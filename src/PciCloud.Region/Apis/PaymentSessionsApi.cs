@@ -66,8 +66,14 @@ public static class PaymentSessionsApi
                 "statusCallback deliveries are signed with the tenant's webhook signing secret: PUT /v1/webhook-endpoint first.");
         }
 
-        create = create! with { AcceptedBrands = brands, Controls = controls };
-        var gateway = await gateways.ForTenantAsync(tenant.Id, tenant.GatewayKind, context.RequestAborted);
+        var gatewayKind = tenant.GatewayKind;
+        if (controls.Gateway is { } name && (tenant.Gateways?.TryGetValue(name, out gatewayKind) != true || gatewayKind is null))
+        {
+            return Problems.Invalid($"gateway '{name}' is not one of the tenant's named gateways.", "gateway_not_found");
+        }
+
+        create = create! with { AcceptedBrands = brands, Controls = controls, GatewayKind = GatewayRefs.Of(gatewayKind, controls.Gateway) };
+        var gateway = await gateways.ForTenantAsync(tenant.Id, create.GatewayKind, context.RequestAborted);
         if (gateway is not null && !gateway.Capabilities.Supports(Enum.Parse<PaymentIntent>(create!.Intent, ignoreCase: true)))
         {
             return Problems.Unprocessable("intent_not_supported", $"The tenant's gateway cannot do '{create.Intent}'.");
