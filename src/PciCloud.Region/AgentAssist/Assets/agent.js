@@ -21,6 +21,8 @@
     expired_card: "That card has expired. Ask for another card.",
     invalid_security_code: "That security code is not valid. It is the 3 digits on the back (4 on the front for Amex).",
     invalid_postal_code: "That postcode is not valid.",
+    input_timeout: "No key was pressed in time. Capture the field again and ask the customer to key it.",
+    inputs_do_not_match: "The two entries did not match. Capture the field again and ask for it twice.",
     digit_lost: "A key press was lost on the line. Reset the field and ask for it again.",
     too_many_attempts: "Too many attempts. Start a new payment."
   };
@@ -127,6 +129,7 @@
   }
 
   function fieldBadge(f) {
+    if (f.state === "capturing" && f.confirming) { return "Listening for the second entry"; }
     return { empty: "Waiting", capturing: "Listening for keys", complete: "Complete", invalid: "Invalid" }[f.state] || f.state;
   }
 
@@ -136,6 +139,10 @@
     if (f.state === "capturing" || n > 0) { parts.push(n + (n === 1 ? " digit" : " digits")); }
     if (name === "card_number" && f.brand && f.last4 && f.state === "complete") { parts.push(brandName(f.brand) + " ending " + f.last4); }
     if (typeof f.attemptsLeft === "number") { parts.push(f.attemptsLeft + (f.attemptsLeft === 1 ? " attempt left" : " attempts left")); }
+    // Per-session controls the agent must act on while a field is being keyed.
+    var controls = (current && current.controls) || {};
+    if (f.state === "capturing" && f.confirming) { parts.push("ask the customer to key it again to confirm"); }
+    if (f.state === "capturing" && controls.timeout) { parts.push(controls.timeout + " s allowed between keys"); }
     return parts.join(" · ");
   }
 
