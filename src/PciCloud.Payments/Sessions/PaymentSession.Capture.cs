@@ -22,7 +22,7 @@ public sealed partial class PaymentSession
             return SessionResult.Refused(SessionRefusalCodes.FieldNotConfigured);
         }
 
-        if (field == CardField.PostalCode && !PostalCodeRules.IsKeyable(Options.Validation.PostalRegion))
+        if ((field == CardField.PostalCode && !PostalCodeRules.IsKeyable(Options.Validation.PostalRegion)) || field == CardField.AccountType)
         {
             return SessionResult.Refused(SessionRefusalCodes.FieldNotKeyable);
         }
@@ -187,6 +187,7 @@ public sealed partial class PaymentSession
 
     private string? Validate(CapturedField field) => field.Field switch
     {
+        _ when Banks.BankFields.IsBankField(field.Field) => Banks.BankFields.Validate(field.Field, field.Digits.Span, Options.Validation.PostalRegion),
         CardField.CardNumber => _validator.ValidateNumber(field.Digits.Span, out _),
         CardField.Expiry => _validator.ValidateExpiry(field.Digits.Span),
         CardField.SecurityCode => CardValidator.ValidateSecurityCode(field.Digits.Span, KnownBrand() ?? CardBrand.Unknown),
@@ -220,6 +221,10 @@ public sealed partial class PaymentSession
         }
 
         RecomputeOpenStatus();
+        if (IsBank)
+        {
+            CrossCheckBankAccount();
+        }
     }
 
     /// <summary>A security code keyed before the number may not fit the brand (Amex: 4): flag it, without using an attempt.</summary>

@@ -93,6 +93,7 @@ public sealed partial class PaymentSession
         CreatedAt = CreatedAt,
         LastActivityAt = LastActivityAt,
         ExpiresAt = ExpiresAt,
+        ConfirmedAt = ConfirmedAt,
     };
 
     /// <summary>
@@ -118,13 +119,14 @@ public sealed partial class PaymentSession
     internal IEnumerable<SensitiveDigits> Buffers => _fields.SelectMany(f => f.FirstEntry is { } first ? new[] { f.Digits, first } : [f.Digits]);
 
     /// <summary>The fields double entry applies to: the account-identifying number.</summary>
-    private static bool IsDoubleEntryField(CardField field) => field == CardField.CardNumber;
+    private static bool IsDoubleEntryField(CardField field) => field is CardField.CardNumber or CardField.AccountNumber;
 
     private static bool IsAmountAllowed(PaymentIntent intent, MoneyAmount? amount) =>
         amount is { MinorUnits: > 0 } || (intent == PaymentIntent.Tokenize && amount is null or { MinorUnits: 0 });
 
     private int CapacityOf(CardField field) => field switch
     {
+        _ when Banks.BankFields.IsBankField(field) => Banks.BankFields.Capacity(field, Options.Validation.PostalRegion),
         CardField.CardNumber => CardBrandRules.MaxLength,
         CardField.Expiry => 4,
         CardField.SecurityCode => 4,

@@ -29,7 +29,16 @@ public sealed record PaymentSessionOptions
     /// <summary>Null when the options are usable, else what is wrong with them (for an invalid_request answer).</summary>
     public string? Problem()
     {
-        if (!Fields.Contains(CardField.CardNumber) || !Fields.Contains(CardField.Expiry))
+        if (Fields.Any(Banks.BankFields.IsBankField))
+        {
+            // A bank session: exactly its region's bank fields, never a card field.
+            var bank = Banks.BankFields.For(Validation.PostalRegion);
+            if (Fields.Count != bank.Count || !bank.All(Fields.Contains))
+            {
+                return $"bank fields must be exactly this region's: {string.Join(", ", bank.Select(f => f.ToApiName()))}.";
+            }
+        }
+        else if (!Fields.Contains(CardField.CardNumber) || !Fields.Contains(CardField.Expiry))
         {
             return "fields must include card_number and expiry.";
         }
