@@ -31,4 +31,9 @@ public sealed record PaymentSessionView(
 
     /// <summary>The brands this session accepts.</summary>
     [Id(20)] public IReadOnlyList<string>? AcceptedBrands { get; init; }
+
+    /// <summary>Bank sessions: the confirmation the agent must give before submit, and when it was given.</summary>
+    [Id(21)] public string? ConfirmationRequired { get; init; }
+
+    [Id(22)] public DateTimeOffset? ConfirmedAt { get; init; }
 }

@@ -113,7 +113,8 @@ public sealed partial class PaymentSessionGrain(
         }
 
         var result = s.UpdateDetails(amount, patch.Description, patch.Reference);
-        return result.IsAccepted && patch.PostalCode is not null ? s.SetPostalCode(patch.PostalCode) : result;
+        result = result.IsAccepted && patch.PostalCode is not null ? s.SetPostalCode(patch.PostalCode) : result;
+        return result.IsAccepted && patch.AccountType is not null ? s.SetAccountType(patch.AccountType) : result;
     });
 
     public Task<SessionReply> CaptureAsync(string field) =>
@@ -123,6 +124,8 @@ public sealed partial class PaymentSessionGrain(
         CommandAsync(s => CardFieldNames.TryParse(field, out var f) ? s.Reset(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured));
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
+
+    public Task<SessionReply> ConfirmAsync(string confirmation) => CommandAsync(s => s.Confirm(confirmation));
 
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {

@@ -15,7 +15,9 @@ internal static class SessionOptionsFactory
         Validation = new CardValidationOptions
         {
             AcceptedBrands = [.. c.AcceptedBrands.Select(b => CardBrandNames.TryParse(b, out var brand) ? brand : CardBrand.Unknown)],
-            PostalRegion = c.Region switch { "uk" => PostalCodeRegion.Uk, "au" => PostalCodeRegion.Au, _ => PostalCodeRegion.Us },
+            PostalRegion = RegionOf(c),
         },
     };
+
+    public static PostalCodeRegion RegionOf(SessionCreate c) => c.Region switch { "uk" => PostalCodeRegion.Uk, "au" => PostalCodeRegion.Au, _ => PostalCodeRegion.Us };
 }

@@ -1,4 +1,5 @@
 using PciCloud.Contracts.Sessions;
+using PciCloud.Payments.Banks;
 using PciCloud.Payments.Cards;
 using PciCloud.Payments.Gateways;
 using PciCloud.Payments.Sessions;
@@ -24,6 +25,8 @@ internal static class SessionViews
         {
             Controls = c.ControlsOrDefault,
             AcceptedBrands = c.AcceptedBrands,
+            ConfirmationRequired = v.Fields.Any(f => BankFields.IsBankField(f.Field)) ? BankFields.Confirmation(SessionOptionsFactory.RegionOf(c)) : null,
+            ConfirmedAt = v.ConfirmedAt,
         };
     }
 

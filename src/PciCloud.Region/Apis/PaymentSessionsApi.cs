@@ -32,6 +32,7 @@ public static class PaymentSessionsApi
         api.MapPost("/reset", (string id, FieldBody body, [AsParameters] Deps d, HttpContext c) => Command(id, "reset", d, c, g => g.ResetAsync(body.Field ?? "")));
         api.MapPost("/submit", (string id, [AsParameters] Deps d, HttpContext c) => Command(id, "submit", d, c, g => g.SubmitAsync()));
         api.MapPost("/cancel", (string id, [AsParameters] Deps d, HttpContext c) => Command(id, "cancel", d, c, g => g.CancelAsync()));
+        api.MapPost("/confirm", ConfirmSession);
         api.MapGet("/events", SessionEvents.StreamAsync);
         return app;
     }
@@ -48,7 +49,15 @@ public static class PaymentSessionsApi
             return Problems.NotFound();
         }
 
-        var (create, error) = SessionRequestValidator.Validate(request, tenant, callId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        // A bank session: its fields are checked here, the rest as for a card session.
+        var (bankFields, bankError) = BankSessionValidator.IsBankRequest(request) ? BankSessionValidator.Validate(request, tenant) : (null, null);
+        if (bankError is not null)
+        {
+            return bankError;
+        }
+
+        var (create, error) = SessionRequestValidator.Validate(
+            bankFields is null ? request : request with { Fields = null }, tenant, callId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (error is not null)
         {
             return error;
@@ -72,11 +81,19 @@ public static class PaymentSessionsApi
             return Problems.Invalid($"gateway '{name}' is not one of the tenant's named gateways.", "gateway_not_found");
         }
 
-        create = create! with { AcceptedBrands = brands, Controls = controls, GatewayKind = GatewayRefs.Of(gatewayKind, controls.Gateway) };
+        create = create! with
+        {
+            AcceptedBrands = brands, Controls = controls, GatewayKind = GatewayRefs.Of(gatewayKind, controls.Gateway), Fields = bankFields ?? create.Fields,
+        };
         var gateway = await gateways.ForTenantAsync(tenant.Id, create.GatewayKind, context.RequestAborted);
         if (gateway is not null && !gateway.Capabilities.Supports(Enum.Parse<PaymentIntent>(create!.Intent, ignoreCase: true)))
         {
             return Problems.Unprocessable("intent_not_supported", $"The tenant's gateway cannot do '{create.Intent}'.");
+        }
+
+        if (gateway is not null && bankFields is not null && !gateway.Capabilities.BankDebits)
+        {
+            return Problems.Unprocessable("intent_not_supported", "The tenant's gateway cannot take bank debits.");
         }
 
         if (call.Status != CallView.Active)
@@ -122,7 +139,22 @@ public static class PaymentSessionsApi
             return Problems.Invalid("amount must be a positive integer in minor units.", "invalid_amount");
         }
 
-        return await Command(id, "update", d, context, g => g.PatchAsync(new SessionPatch(body.Amount, body.Currency, body.Description, body.Reference, body.PostalCode)));
+        return await Command(id, "update", d, context, g => g.PatchAsync(new SessionPatch(body.Amount, body.Currency, body.Description, body.Reference, body.PostalCode)
+        {
+            AccountType = body.AccountType,
+        }));
+    }
+
+    /// <summary>Bank sessions: the agent read the region's wording; the audit trail records which one ("as read"), never a number.</summary>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> ConfirmSession(
+        string id, ConfirmRequest body, [AsParameters] Deps d, HttpContext context)
+    {
+        if (body.Confirmation is not { } confirmation || !BankSessionValidator.Confirmations.Contains(confirmation))
+        {
+            return Problems.Invalid($"confirmation must be one of {string.Join(", ", BankSessionValidator.Confirmations)}.", "invalid_confirmation");
+        }
+
+        return await Command(id, $"confirm.{confirmation}", d, context, g => g.ConfirmAsync(confirmation));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Command(
