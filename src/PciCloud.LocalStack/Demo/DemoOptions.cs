@@ -16,4 +16,11 @@ public sealed record DemoOptions
     public string OutputDirectory { get; init; } = "demo-output";
 
     public string Region { get; init; } = "uk";
+
+    /// <summary>A UK Direct Debit instead of a card: the customer keys a sort code and account number (sandbox test account).</summary>
+    public bool Bank { get; init; }
+
+    public string SortCode { get; init; } = "089999";
+
+    public string AccountNumber { get; init; } = "66374958";
 }

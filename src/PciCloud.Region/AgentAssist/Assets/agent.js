@@ -260,6 +260,7 @@
     if (!c) { return; }
     $("title").textContent = "Bank payment";
     $("fields-title").textContent = "Bank details";
+    $("postcode-label").hidden = true; // a bank debit takes no postcode
     $("account-type-label").hidden = !(s.fields && s.fields.account_type);
     $("confirmation-text").textContent = CONFIRMATIONS[c.required] || "";
     $("confirm-button").disabled = busy || !open || !!c.confirmedAt;
