@@ -1,9 +1,16 @@
+using PciCloud.Contracts.Sessions;
+
 namespace PciCloud.Grains.Sessions;
 
-/// <summary>The input timeout as the grain runs it: a one-shot timer at the capturing field's deadline, and a check before every command.</summary>
+/// <summary>
+/// Per-session controls as the grain runs them: the input timeout (a one-shot timer at the capturing
+/// field's deadline, and a check before every command) and a bank session's confirmation.
+/// </summary>
 public sealed partial class PaymentSessionGrain
 {
     private IGrainTimer? _inputTimer;
+
+    public Task<SessionReply> ConfirmAsync(string confirmation) => CommandAsync(s => s.Confirm(confirmation));
 
     /// <summary>A field whose input timeout ran out is marked input_timeout (and published) before anything else happens.</summary>
     private async Task ObserveInputTimeoutAsync()

@@ -125,8 +125,6 @@ public sealed partial class PaymentSessionGrain(
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
 
-    public Task<SessionReply> ConfirmAsync(string confirmation) => CommandAsync(s => s.Confirm(confirmation));
-
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {
         await ObserveInputTimeoutAsync(); // a key after the timeout is not part of the timed-out entry
