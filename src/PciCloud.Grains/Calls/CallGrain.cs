@@ -20,6 +20,10 @@ public sealed partial class CallGrain(
     RegionMetrics metrics,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
+    // The call's SRTP keys live in this activation's memory only, never in state: a reactivated grain
+    // has lost them, and then GetMediaSettings reports the call inactive so no worker carries it in clear.
+    private CallSrtpKeys? _srtp;
+
     private bool Exists => state.State.TenantId is not null;
 
     public async Task<CallView> StartAsync(CallStart start)
@@ -33,6 +37,8 @@ public sealed partial class CallGrain(
             state.State.Media = start.Media;
             state.State.Reservation = start.Reservation;
             state.State.MediaTokenSha256 = start.MediaTokenSha256;
+            state.State.UsesSrtp = start.Srtp is not null;
+            _srtp = start.Srtp;
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             metrics.CallStarted();
@@ -54,12 +60,14 @@ public sealed partial class CallGrain(
         {
             if (state.State.OpenSessionId is { } open)
             {
-                // The customer is gone: the session cannot capture any more; cancelling wipes its card data.
-                await grains.GetGrain<IPaymentSessionGrain>(open).CancelAsync();
+                // The customer is gone: the session cannot capture any more; cancelling wipes its card data. One-way:
+                // the session may be at the gateway, and it tells this call when it is final (a wait here was a cycle).
+                await grains.GetGrain<IPaymentSessionGrain>(open).CallEndedAsync();
             }
 
             state.State.Status = CallView.Ended;
             state.State.EndedAt = time.GetUtcNow();
+            _srtp = null;
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
             metrics.CallEnded();
@@ -76,9 +84,10 @@ public sealed partial class CallGrain(
             return Task.FromResult<MediaSettings?>(null);
         }
 
+        var srtpKeysLost = state.State.UsesSrtp && _srtp is null;
         return Task.FromResult<MediaSettings?>(new MediaSettings(
             this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
-            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active));
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp));
     }
 
     public Task<bool> ValidateMediaToken(string token)
@@ -115,7 +124,12 @@ public sealed partial class CallGrain(
 
     public async Task<bool> OpenSessionAsync(string sessionId)
     {
-        if (!Exists || state.State.Status != CallView.Active || state.State.OpenSessionId is not null)
+        if (!Exists || state.State.Status != CallView.Active)
+        {
+            return false;
+        }
+
+        if (state.State.OpenSessionId is { } open && !await IsFinalAsync(open))
         {
             return false;
         }
@@ -141,6 +155,23 @@ public sealed partial class CallGrain(
 
         state.State.LastOutcome = outcome;
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The session's "finished" notice is one-way, so a silo lost in between could leave it unheard: asked here
+    /// (the call may wait for its session, never the other way round) before another session is refused.
+    /// </summary>
+    private async Task<bool> IsFinalAsync(string sessionId)
+    {
+        // No view yet: the session is being created by the request that opened it.
+        var view = await grains.GetGrain<IPaymentSessionGrain>(sessionId).GetAsync();
+        if (view is null || view.Status is not ("succeeded" or "failed" or "cancelled" or "expired"))
+        {
+            return false;
+        }
+
+        state.State.OpenSessionId = null;
+        return true;
     }
 
     public Task<CallReportRow?> GetReportRowAsync() => Task.FromResult(Exists ? CallReport.Row(this.GetPrimaryKeyString(), state.State) : null);

@@ -36,8 +36,11 @@ public sealed class CallState
 
     [Id(13)] public SessionOutcomeSummary? LastOutcome { get; set; }
 
-    [Id(15)] public KeyPressWindow KeyPresses { get; set; } = new();
+    /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
+    [Id(15)] public bool UsesSrtp { get; set; }
+
+    [Id(16)] public KeyPressWindow KeyPresses { get; set; } = new();
 
     /// <summary>Key presses that may have been missed and that the open session has not been told of yet.</summary>
-    [Id(16)] public int DigitsLostUntold { get; set; }
+    [Id(17)] public int DigitsLostUntold { get; set; }
 }

@@ -20,6 +20,13 @@ public sealed record DemoOptions
     /// <summary>Stop the stack when the demo ends (scripts, CI). Without it the stack keeps running until Ctrl+C, so the printed Agent Assist link works.</summary>
     public bool ExitAfter { get; init; }
 
+    /// <summary>A UK Direct Debit instead of a card: the customer keys a sort code and account number (sandbox test account).</summary>
+    public bool Bank { get; init; }
+
+    public string SortCode { get; init; } = "089999";
+
+    public string AccountNumber { get; init; } = "66374958";
+
     /// <summary>
     /// The address the masking worker sends the agent's masked audio to (the call's forwardTo): loopback for
     /// the local stack; for a deployed region, this machine's public address, reachable by UDP from the region.
