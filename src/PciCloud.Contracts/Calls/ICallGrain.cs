@@ -24,6 +24,12 @@ public interface ICallGrain : IGrainWithStringKey
 
     [Alias("masking-report")] Task<MaskingSummary?> GetMaskingSummaryAsync();
 
+    /// <summary>
+    /// The call's signed masking certificate: the final one once issued, else one issued now over the
+    /// evidence so far; null for an unknown call.
+    /// </summary>
+    [Alias("masking-certificate")] Task<MaskingCertificate?> GetMaskingCertificateAsync();
+
     /// <summary>Attach a new payment session; false when another one is still open.</summary>
     [Alias("open-session")] Task<bool> OpenSessionAsync(string sessionId);
 

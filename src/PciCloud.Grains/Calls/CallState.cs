@@ -36,4 +36,7 @@ public sealed class CallState
     [Id(13)] public SessionOutcomeSummary? LastOutcome { get; set; }
 
     [Id(14)] public HashSet<long> SeenKeyPresses { get; set; } = [];
+
+    /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
+    [Id(15)] public MaskingCertificate? Certificate { get; set; }
 }

@@ -28,6 +28,16 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
                 summary.Transports,
                 summary.Leaks,
                 summary.WorstOnsetMs,
-                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))]))
+                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))])
+            {
+                KeyPressesByTransport = summary.KeyPressesByTransport,
+                Verified = summary.Verified,
+                Legs = [.. summary.Legs.Select(l => new MediaLegDigest(l.Leg, l.Destination, l.Bytes, l.Packets, l.Sha256))],
+                Masker = Component(summary.Masker),
+                Checker = Component(summary.Checker),
+                Final = summary.Final,
+            })
             .WaitAsync(cancellationToken);
+
+    private static MaskingComponent? Component(ComponentDescription? c) => c is null ? null : new MaskingComponent(c.Name, c.Version, c.Settings);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Streams;
 
@@ -19,6 +20,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
     private readonly RtpStreamProcessor _processor;
     private readonly Socket _socket;
     private readonly SocketAddress[] _destinations;
+    private readonly MediaLeg[] _legs;
     private readonly IPEndPoint? _expectFrom;
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
@@ -38,10 +40,11 @@ public sealed partial class RtpRelay : IAsyncDisposable
         _logger = logger;
         _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, maxPacketBytes);
         _expectFrom = session.Settings.ExpectFrom;
-        _destinations = new[] { session.Settings.ForwardTo, session.Settings.RecordTo }
-            .OfType<IPEndPoint>()
-            .Select(e => e.Serialize())
+        var legs = new[] { (session.Settings.ForwardTo, MediaLeg.Forward), (session.Settings.RecordTo, MediaLeg.Record) }
+            .Where(d => d.Item1 is not null)
             .ToArray();
+        _destinations = [.. legs.Select(d => d.Item1!.Serialize())];
+        _legs = [.. legs.Select(d => d.Item2)];
     }
 
     public CallMediaSession Session => _session;
@@ -148,12 +151,14 @@ public sealed partial class RtpRelay : IAsyncDisposable
 
         var packet = output.AsSpan(0, written);
         var sent = 0;
-        foreach (var destination in _destinations)
+        for (var i = 0; i < _destinations.Length; i++)
         {
             try
             {
-                _socket.SendTo(packet, SocketFlags.None, destination);
+                _socket.SendTo(packet, SocketFlags.None, _destinations[i]);
                 sent++;
+                // The send seam: exactly the payload that left for this leg, in order, goes into its digest.
+                _session.Digests.Sent(_legs[i], packet[Media.Rtp.RtpPacket.FixedHeaderLength..]);
             }
             catch (SocketException)
             {

@@ -157,7 +157,7 @@ public sealed partial class MaskedAudioStream
 
         _sequence++;
         _metrics.Digit(transport);
-        Evidence.KeyPressMasked();
+        Evidence.KeyPressMasked(transport);
         _delivery.Enqueue(new KeyPressReport(keyPress.Key, _sequence, keyPress.StartSample / 8.0, keyPress.DurationSamples / 8.0, transport));
     }
 
@@ -171,6 +171,7 @@ public sealed partial class MaskedAudioStream
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogLeakCheckFailed(_logger, _callId, ex.GetType().Name);
+            Evidence.LeakCheckIncomplete();
             return;
         }
 
