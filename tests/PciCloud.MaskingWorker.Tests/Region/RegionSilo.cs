@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PciCloud.Contracts.Media;
 using PciCloud.Grains;
+using PciCloud.Grains.Certificates;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
 using PciCloud.Grains.Webhooks;
@@ -72,6 +73,7 @@ internal sealed class RegionSilo : IAsyncDisposable
         builder.Services.AddSingleton<ISecretStore, LocalSecretStore>();
         builder.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(new SandboxGateway(), sp.GetRequiredService<ISecretStore>()));
         builder.Services.AddSingleton<IWebhookSender, NoWebhookSender>();
+        builder.Services.AddSingleton<IMaskingCertificateSigner>(new TestCertificateSigner());
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new RegionSilo(host, clock, gatewayPort, clusterId);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using PciCloud.Grains;
+using PciCloud.Grains.Certificates;
+using PciCloud.Region.Certificates;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
 using PciCloud.Payments.Gateways.Sandbox;
@@ -36,6 +38,7 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         });
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ISecretStore, LocalSecretStore>();
+        silo.Services.AddSingleton<IMaskingCertificateSigner>(new MaskingCertificateSigner(new LocalSigningKeyRing(), "us"));
         silo.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(Sandbox, sp.GetRequiredService<ISecretStore>()));
     }
 }
