@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Certificates;
+using Azure.Security.KeyVault.Secrets;
 using PciCloud.Grains.Certificates;
 
 namespace PciCloud.Region.Certificates;
@@ -28,7 +29,8 @@ public static class MaskingCertificateExtensions
             {
                 var credential = sp.GetService<TokenCredential>() ?? new DefaultAzureCredential();
                 var options = sp.GetService<CertificateClientOptions>() ?? new CertificateClientOptions();
-                return new KeyVaultSigningKeyRing(new CertificateClient(new Uri(vaultUri), credential, options), name, sp.GetRequiredService<TimeProvider>(), ttl);
+                var certificates = new CertificateClient(new Uri(vaultUri), credential, options);
+                return new KeyVaultSigningKeyRing(certificates, sp.GetRequiredService<SecretClient>(), name, sp.GetRequiredService<TimeProvider>(), ttl);
             });
         }
 
