@@ -59,10 +59,13 @@ public static class VerifyCommand
         else
         {
             var digest = RecordingCheck.Sha256Hex(g711);
-            var match = legs.FirstOrDefault(leg => Text(leg, "sha256") == digest && Raw(leg, "bytes") == g711.Length.ToString(CultureInfo.InvariantCulture));
-            ok = match.ValueKind != JsonValueKind.Undefined;
+            var matches = legs
+                .Where(leg => Text(leg, "sha256") == digest && Raw(leg, "bytes") == g711.Length.ToString(CultureInfo.InvariantCulture))
+                .Select(leg => Text(leg, "leg"))
+                .ToArray();
+            ok = matches.Length > 0;
             output.WriteLine(ok
-                ? $"recording digest: matches leg {Text(match, "leg")} ({g711.Length} bytes)"
+                ? $"recording digest: matches leg {string.Join(", ", matches)} ({g711.Length} bytes)"
                 : $"recording digest: NO MATCH (sha256 {digest}, {g711.Length} bytes)");
         }
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace PciCloud.Contracts.Calls;
 
 /// <summary>One call (key: call id). Persisted, never digits.</summary>
@@ -37,4 +39,17 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
 
     [Alias("report-row")] Task<CallReportRow?> GetReportRowAsync();
+
+    /// <summary>
+    /// For the masking worker: tell <paramref name="observer"/> when a session starts or stops capturing
+    /// (replaces an earlier observer; call again now and then, a new activation has none). Returns whether
+    /// a field is being captured now.
+    /// </summary>
+    [Alias("watch-capture")] Task<bool> WatchCaptureAsync(ICallMediaObserver observer);
+
+    /// <summary>
+    /// For the call's payment session: it started (or stopped) capturing a field. One-way: the session may be
+    /// changing inside a key press the CallGrain routed to it, so it must not wait on the CallGrain.
+    /// </summary>
+    [OneWay, Alias("capture-changed")] Task SessionCaptureChangedAsync(string sessionId, bool capturing);
 }

@@ -173,6 +173,11 @@ public sealed partial class CallGrain(
         if (state.State.OpenSessionId == outcome.SessionId)
         {
             state.State.OpenSessionId = null;
+            if (state.State.Capturing)
+            {
+                state.State.Capturing = false;
+                NotifyCapture(false);
+            }
         }
 
         state.State.LastOutcome = outcome;

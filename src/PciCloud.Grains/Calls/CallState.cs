@@ -39,4 +39,7 @@ public sealed class CallState
 
     /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
     [Id(15)] public MaskingCertificate? Certificate { get; set; }
+
+    /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
+    [Id(16)] public bool Capturing { get; set; }
 }

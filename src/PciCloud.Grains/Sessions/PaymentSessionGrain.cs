@@ -29,6 +29,7 @@ public sealed partial class PaymentSessionGrain(
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(15);
     private PaymentSession? _session;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _notifiedCapturing;
     private string? _lastWebhookStatus;
 
     private string IdempotencyKey => $"{this.GetPrimaryKeyString()}:submit";
@@ -258,6 +259,7 @@ public sealed partial class PaymentSessionGrain(
     private async Task AfterChangeAsync()
     {
         await PersistAsync();
+        await NotifyCaptureAsync();
         await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();
         if (_session!.IsFinal && !state.State.CallNotified)
@@ -274,6 +276,17 @@ public sealed partial class PaymentSessionGrain(
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
+    }
+
+    /// <summary>Tells the call when capturing starts or stops: the worker's masker is sensitive from the capture request on.</summary>
+    private async Task NotifyCaptureAsync()
+    {
+        var capturing = _session!.CapturingField is not null;
+        if (capturing != _notifiedCapturing)
+        {
+            await grains.GetGrain<ICallGrain>(state.State.Create!.CallId).SessionCaptureChangedAsync(this.GetPrimaryKeyString(), capturing);
+            _notifiedCapturing = capturing;
+        }
     }
 
     private async Task PersistAsync()

@@ -10,6 +10,27 @@ namespace PciCloud.MaskingWorker.Region;
 /// <summary>The worker's call gateway over Orleans: each call's CallGrain in the region's cluster.</summary>
 public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
 {
+    // Observer objects are held here: Orleans keeps only a weak reference to them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CaptureObserver Observer, ICallMediaObserver Reference)> _watchers = new(StringComparer.Ordinal);
+
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken)
+    {
+        var watcher = _watchers.GetOrAdd(callId, _ =>
+        {
+            var observer = new CaptureObserver(onChange);
+            return (observer, client.CreateObjectReference<ICallMediaObserver>(observer));
+        });
+        return client.GetGrain<ICallGrain>(callId).WatchCaptureAsync(watcher.Reference).WaitAsync(cancellationToken);
+    }
+
+    public void StopWatchingCapture(string callId)
+    {
+        if (_watchers.TryRemove(callId, out var watcher))
+        {
+            client.DeleteObjectReference<ICallMediaObserver>(watcher.Reference);
+        }
+    }
+
     public async Task<CallMediaSettings?> GetMediaSettingsAsync(string callId, CancellationToken cancellationToken)
     {
         var settings = await client.GetGrain<ICallGrain>(callId).GetMediaSettings().WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -10,11 +10,14 @@ public sealed class CallMediaSession : IAsyncDisposable
 {
     private const long DigestRefreshBytes = 8000 * 10;
 
+    public static readonly TimeSpan CaptureWatchRenewal = TimeSpan.FromSeconds(10);
+
     private readonly ICallGateway _gateway;
     private readonly Action<CallMediaSession> _onEnded;
     private long _reportedVersion = -1;
     private int _disposed;
     private int _final;
+    private long _lastCaptureWatch;
 
     internal CallMediaSession(CallMediaSettings settings, MaskedAudioStream audio, KeyPressDelivery delivery, ICallGateway gateway, Action<CallMediaSession> onEnded)
     {
@@ -49,6 +52,24 @@ public sealed class CallMediaSession : IAsyncDisposable
         Final = Volatile.Read(ref _final) == 1,
     };
 
+    /// <summary>
+    /// Subscribes to the call's capture notifications, and renews the subscription every
+    /// <see cref="CaptureWatchRenewal"/> (the call may have moved to a new activation); the answer also
+    /// sets the masker's mode, so a lost notification is corrected by the next renewal.
+    /// </summary>
+    public async Task WatchCaptureIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (_lastCaptureWatch != 0 && now - _lastCaptureWatch < (long)CaptureWatchRenewal.TotalMilliseconds)
+        {
+            return;
+        }
+
+        var capturing = await _gateway.WatchCaptureAsync(CallId, Audio.CaptureChanged, cancellationToken).ConfigureAwait(false);
+        Audio.CaptureChanged(capturing);
+        _lastCaptureWatch = now;
+    }
+
     /// <summary>Sends the evidence when it changed since the last report; failures are retried next time.</summary>
     public async Task ReportIfChangedAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +97,7 @@ public sealed class CallMediaSession : IAsyncDisposable
         }
 
         _onEnded(this);
+        _gateway.StopWatchingCapture(CallId);
         Audio.Complete();
         await Delivery.DisposeAsync().ConfigureAwait(false);
         Volatile.Write(ref _final, 1);
