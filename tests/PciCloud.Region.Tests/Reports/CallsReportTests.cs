@@ -74,7 +74,7 @@ public sealed class CallsReportTests(SharedRegion region)
         var started = DateTimeOffset.Parse((string)(await (await client.GetAsync($"/v1/calls/{ids[1]}", Ct)).BodyAsync())["startedAt"]!,
             System.Globalization.CultureInfo.InvariantCulture);
         var expected = string.Join(',', ids[1], "\"csv,\"\"quoted\"\"-1\"", CallReportCsv.Time(started), "", "false", "0", "", "", "", "", "", "", "3",
-            "inband;websocket-dtmf", "1");
+            "inband;websocket-dtmf", "1", $"/v1/calls/{ids[1]}/masking-certificate");
         Assert.Contains(expected, lines);
         Assert.Contains(lines, l => l.StartsWith(ids[0] + ",", StringComparison.Ordinal));
     }
