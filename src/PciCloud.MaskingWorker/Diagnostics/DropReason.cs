@@ -41,4 +41,10 @@ public enum DropReason
     /// phone sent none during it), so the worker filled the span itself (not an error).
     /// </summary>
     CoveredByMaskingTone,
+
+    /// <summary>An SRTP packet whose tag did not authenticate under the leg's key (forged, corrupted or wrongly keyed).</summary>
+    SrtpAuthenticationFailed,
+
+    /// <summary>An SRTP packet refused before its tag was checked: replayed, older than the window, malformed or over the key's limits.</summary>
+    SrtpRefused,
 }
