@@ -37,14 +37,12 @@ public sealed class CallState
 
     [Id(14)] public HashSet<long> SeenKeyPresses { get; set; } = [];
 
-<<<<<<< HEAD
-    /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
-    [Id(15)] public MaskingCertificate? Certificate { get; set; }
-
-    /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
-    [Id(16)] public bool Capturing { get; set; }
-=======
     /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
     [Id(15)] public bool UsesSrtp { get; set; }
->>>>>>> main
+
+    /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
+    [Id(16)] public MaskingCertificate? Certificate { get; set; }
+
+    /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
+    [Id(17)] public bool Capturing { get; set; }
 }

@@ -19,14 +19,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
     private readonly CallMediaSession _session;
     private readonly RtpStreamProcessor _processor;
     private readonly Socket _socket;
-<<<<<<< HEAD
-    private readonly SocketAddress[] _destinations;
-    private readonly MediaLeg[] _legs;
-=======
     private readonly SocketAddress? _forwardTo;
     private readonly SocketAddress? _recordTo;
     private readonly SrtpLegs _srtp;
->>>>>>> main
     private readonly IPEndPoint? _expectFrom;
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
@@ -46,17 +41,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
         _logger = logger;
         _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, maxPacketBytes);
         _expectFrom = session.Settings.ExpectFrom;
-<<<<<<< HEAD
-        var legs = new[] { (session.Settings.ForwardTo, MediaLeg.Forward), (session.Settings.RecordTo, MediaLeg.Record) }
-            .Where(d => d.Item1 is not null)
-            .ToArray();
-        _destinations = [.. legs.Select(d => d.Item1!.Serialize())];
-        _legs = [.. legs.Select(d => d.Item2)];
-=======
         _forwardTo = session.Settings.ForwardTo?.Serialize();
         _recordTo = session.Settings.RecordTo?.Serialize();
         _srtp = new SrtpLegs(session.Settings.Srtp, RtpStreamProcessor.MaxOutputLength, metrics);
->>>>>>> main
     }
 
     public CallMediaSession Session => _session;
@@ -171,32 +158,18 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
 
         var packet = output.AsSpan(0, written);
-<<<<<<< HEAD
-        var sent = 0;
-        for (var i = 0; i < _destinations.Length; i++)
-        {
-            try
-            {
-                _socket.SendTo(packet, SocketFlags.None, _destinations[i]);
-                sent++;
-                // The send seam: exactly the payload that left for this leg, in order, goes into its digest.
-                _session.Digests.Sent(_legs[i], packet[Media.Rtp.RtpPacket.FixedHeaderLength..]);
-            }
-            catch (SocketException)
-            {
-                _metrics.Drop(DropReason.SendFailed);
-            }
-        }
-
-=======
-        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet)) + Send(_recordTo, _srtp.ForRecordTo(packet));
->>>>>>> main
+        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet), MediaLeg.Forward, packet)
+            + Send(_recordTo, _srtp.ForRecordTo(packet), MediaLeg.Record, packet);
         _metrics.PacketsSent(sent);
         _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
     }
 
-    /// <summary>Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.</summary>
-    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet)
+    /// <summary>
+    /// Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.
+    /// The send seam of the masking certificate: once sent, the leg's digest takes the plain payload (what a
+    /// recorder holds after SRTP), in order.
+    /// </summary>
+    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet, MediaLeg leg, ReadOnlySpan<byte> plain)
     {
         if (destination is null || packet.IsEmpty)
         {
@@ -206,6 +179,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
         try
         {
             _socket.SendTo(packet, SocketFlags.None, destination);
+            _session.Digests.Sent(leg, plain[Media.Rtp.RtpPacket.FixedHeaderLength..]);
             return 1;
         }
         catch (SocketException)
