@@ -33,6 +33,13 @@ public sealed class LoadTestRegion(int calls, int portStart, IPEndPoint forward,
 
     public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // No payment sessions in the load test: nothing is ever captured.
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public void StopWatchingCapture(string callId)
+    {
+    }
+
     public Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken) => Task.FromResult(true);

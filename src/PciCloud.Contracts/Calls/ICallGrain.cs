@@ -29,6 +29,12 @@ public interface ICallGrain : IGrainWithStringKey
 
     [Alias("masking-report")] Task<MaskingSummary?> GetMaskingSummaryAsync();
 
+    /// <summary>
+    /// The call's signed masking certificate: the final one once issued, else one issued now over the
+    /// evidence so far; null for an unknown call.
+    /// </summary>
+    [Alias("masking-certificate")] Task<MaskingCertificate?> GetMaskingCertificateAsync();
+
     /// <summary>Attach a new payment session; false when another one is still open.</summary>
     [Alias("open-session")] Task<bool> OpenSessionAsync(string sessionId);
 
@@ -36,4 +42,17 @@ public interface ICallGrain : IGrainWithStringKey
     [OneWay, Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
 
     [Alias("report-row")] Task<CallReportRow?> GetReportRowAsync();
+
+    /// <summary>
+    /// For the masking worker: tell <paramref name="observer"/> when a session starts or stops capturing
+    /// (replaces an earlier observer; call again now and then, a new activation has none). Returns whether
+    /// a field is being captured now.
+    /// </summary>
+    [Alias("watch-capture")] Task<bool> WatchCaptureAsync(ICallMediaObserver observer);
+
+    /// <summary>
+    /// For the call's payment session: it started (or stopped) capturing a field. One-way: the session may be
+    /// changing inside a key press the CallGrain routed to it, so it must not wait on the CallGrain.
+    /// </summary>
+    [OneWay, Alias("capture-changed")] Task SessionCaptureChangedAsync(string sessionId, bool capturing);
 }

@@ -5,6 +5,7 @@ using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Media;
 using PciCloud.Contracts.Sessions;
 using PciCloud.Contracts.Webhooks;
+using PciCloud.Grains.Certificates;
 using PciCloud.Grains.Webhooks;
 
 namespace PciCloud.Grains.Calls;
@@ -17,6 +18,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
     IGrainFactory grains,
     TimeProvider time,
+    IMaskingCertificateSigner signer,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     private const int MaxRememberedKeyPresses = 10_000;
@@ -74,6 +76,7 @@ public sealed partial class CallGrain(
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
             RegionMetrics.CallEnded();
             await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(WebhookEventTypes.CallEnded, WebhookData.Call(View()));
+            await CallEndedForCertificateAsync();
         }
 
         return View();
@@ -135,11 +138,21 @@ public sealed partial class CallGrain(
             return;
         }
 
+        if (state.State.Masking?.Final == true && !summary.Final)
+        {
+            return; // a report that crossed the worker's last one: the last one stands
+        }
+
         state.State.Masking = summary;
         await state.WriteStateAsync();
         if (summary.Leaks > 0)
         {
             LogLeak(summary.Leaks);
+        }
+
+        if (summary.Final && state.State.Status == CallView.Ended && state.State.Certificate is null)
+        {
+            await TryIssueFinalCertificateAsync();
         }
     }
 
@@ -174,6 +187,11 @@ public sealed partial class CallGrain(
         if (state.State.OpenSessionId == outcome.SessionId)
         {
             state.State.OpenSessionId = null;
+            if (state.State.Capturing)
+            {
+                state.State.Capturing = false;
+                NotifyCapture(false);
+            }
         }
 
         state.State.LastOutcome = outcome;

@@ -39,4 +39,10 @@ public sealed class CallState
 
     /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
     [Id(15)] public bool UsesSrtp { get; set; }
+
+    /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
+    [Id(16)] public MaskingCertificate? Certificate { get; set; }
+
+    /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
+    [Id(17)] public bool Capturing { get; set; }
 }

@@ -29,6 +29,7 @@ public sealed partial class PaymentSessionGrain(
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(15);
     private PaymentSession? _session;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _notifiedCapturing;
     private string? _lastWebhookStatus;
 
     private string IdempotencyKey => $"{this.GetPrimaryKeyString()}:submit";
@@ -262,6 +263,7 @@ public sealed partial class PaymentSessionGrain(
         }
 
         await PersistAsync();
+        await NotifyCaptureAsync();
         await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();
         if (_session!.IsFinal && !state.State.CallNotified)
@@ -280,6 +282,17 @@ public sealed partial class PaymentSessionGrain(
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
         ArmInputTimer();
+    }
+
+    /// <summary>Tells the call when capturing starts or stops: the worker's masker is sensitive from the capture request on.</summary>
+    private async Task NotifyCaptureAsync()
+    {
+        var capturing = _session!.CapturingField is not null;
+        if (capturing != _notifiedCapturing)
+        {
+            await grains.GetGrain<ICallGrain>(state.State.Create!.CallId).SessionCaptureChangedAsync(this.GetPrimaryKeyString(), capturing);
+            _notifiedCapturing = capturing;
+        }
     }
 
     private async Task PersistAsync()

@@ -97,6 +97,7 @@ public sealed partial class WorkerDirectoryService(
         await relays.SyncAsync(assigned, cancellationToken);
         foreach (var session in sessions.Sessions)
         {
+            await session.WatchCaptureIfDueAsync(cancellationToken);
             await session.ReportIfChangedAsync(cancellationToken);
         }
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Streams;
 
@@ -157,13 +158,18 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
 
         var packet = output.AsSpan(0, written);
-        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet)) + Send(_recordTo, _srtp.ForRecordTo(packet));
+        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet), MediaLeg.Forward, packet)
+            + Send(_recordTo, _srtp.ForRecordTo(packet), MediaLeg.Record, packet);
         _metrics.PacketsSent(sent);
         _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
     }
 
-    /// <summary>Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.</summary>
-    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet)
+    /// <summary>
+    /// Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.
+    /// The send seam of the masking certificate: once sent, the leg's digest takes the plain payload (what a
+    /// recorder holds after SRTP), in order.
+    /// </summary>
+    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet, MediaLeg leg, ReadOnlySpan<byte> plain)
     {
         if (destination is null || packet.IsEmpty)
         {
@@ -173,6 +179,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
         try
         {
             _socket.SendTo(packet, SocketFlags.None, destination);
+            _session.Digests.Sent(leg, plain[Media.Rtp.RtpPacket.FixedHeaderLength..]);
             return 1;
         }
         catch (SocketException)

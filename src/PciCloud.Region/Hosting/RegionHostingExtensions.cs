@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
+using PciCloud.Region.Certificates;
 using PciCloud.Region.Http;
 using PciCloud.Region.Secrets;
 using PciCloud.Region.Webhooks;
@@ -17,6 +18,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRegionSilo();
         builder.AddSecretStore();
+        builder.AddMaskingCertificates();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<AgentTokens>();
         builder.Services.AddSingleton<MediaTokens>();
@@ -67,6 +69,8 @@ public static class RegionHostingExtensions
         app.MapOpenApi();
         app.MapTenantsAdminApi();
         app.MapCallsApi();
+        app.MapMaskingCertificatesApi();
+        app.MapWellKnownApi();
         app.MapPaymentSessionsApi();
         app.MapPaymentsApi();
         app.MapTokensApi();
