@@ -12,4 +12,10 @@ public sealed record TenantSettings(
     [property: Id(6)] IReadOnlyList<string> DefaultFields,
     [property: Id(7)] IReadOnlyList<string> FramingOrigins,
     [property: Id(8)] IReadOnlyList<string> MediaDestinations,
-    [property: Id(9)] DateTimeOffset CreatedAt);
+    [property: Id(9)] DateTimeOffset CreatedAt)
+{
+    /// <summary>Null for a tenant stored before media policies existed (<see cref="TenantMediaPolicy.Legacy"/> applies).</summary>
+    [Id(20)] public TenantMediaPolicy? Media { get; init; }
+
+    public TenantMediaPolicy EffectiveMediaPolicy() => Media ?? TenantMediaPolicy.Legacy;
+}

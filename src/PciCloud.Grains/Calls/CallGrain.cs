@@ -38,6 +38,7 @@ public sealed partial class CallGrain(
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             RegionMetrics.CallStarted();
+            await TellWorkerAsync();
         }
 
         return View();
@@ -71,16 +72,18 @@ public sealed partial class CallGrain(
         return View();
     }
 
-    public Task<MediaSettings?> GetMediaSettings()
+    public Task<MediaSettings?> GetMediaSettings() => Task.FromResult(Settings());
+
+    private MediaSettings? Settings()
     {
         if (!Exists || state.State.Media is not { } m || state.State.Reservation is not { } r)
         {
-            return Task.FromResult<MediaSettings?>(null);
+            return null;
         }
 
-        return Task.FromResult<MediaSettings?>(new MediaSettings(
+        return new MediaSettings(
             this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
-            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active));
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active);
     }
 
     public Task<bool> ValidateMediaToken(string token)

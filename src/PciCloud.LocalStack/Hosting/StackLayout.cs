@@ -41,6 +41,8 @@ internal static class StackLayout
             Set("MaskingWorker:RtpPortStart", o.RtpPortStarts[region]),
             Set("MaskingWorker:RtpPortEnd", o.RtpPortStarts[region] + o.RtpPortCount - 1),
             Set("MaskingWorker:WebSocketBaseUrl", "ws://" + o.WorkerUrl(region).Authority),
+            // Ctrl-C on the local stack: a live call keeps flowing a few seconds, not the production hour.
+            Set("MaskingWorker:DrainTimeout", "00:00:05"),
             Set("Orleans:GatewayPort", o.GatewayPorts[region]),
         ]);
         AddRedis(o, region, args);

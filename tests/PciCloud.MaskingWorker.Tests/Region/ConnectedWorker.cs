@@ -56,6 +56,7 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             $"--MaskingWorker:RtpPortEnd={rtpPort}",
             $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
+            "--MaskingWorker:DrainTimeout=00:00:00", // a test's stop cuts its calls, unless the test drains on purpose (extraArgs)
             .. extraArgs ?? [],
         ];
         var app = MaskingWorkerHost.CreateBuilder(args).Build();

@@ -54,6 +54,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             ["MaskingWorker:RtpPortEnd"] = rtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MaskingWorker:MaxStreams"] = maxStreams.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MaskingWorker:HeartbeatInterval"] = "00:10:00", // tests drive the rounds themselves
+            ["MaskingWorker:DrainTimeout"] = "00:00:00", // a test's stop cuts its calls, unless the test drains on purpose
         });
         if (settings is not null)
         {
