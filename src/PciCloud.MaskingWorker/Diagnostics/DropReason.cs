@@ -41,4 +41,7 @@ public enum DropReason
     /// phone sent none during it), so the worker filled the span itself (not an error).
     /// </summary>
     CoveredByMaskingTone,
+
+    /// <summary>More packets per second from the call's source than a call can carry (MaxPacketsPerSecondPerCall).</summary>
+    RateLimited,
 }

@@ -65,8 +65,14 @@ public sealed class MaskingWorkerOptions
     public TimeSpan DigitDeliveryTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Optional defence in depth: CIDR blocks the worker itself accepts as destinations, on top of the
-    /// region's per-tenant approval. Empty = the region's approval alone decides.
+    /// CIDR blocks the worker itself accepts as destinations, on top of the region's per-tenant approval.
+    /// Empty = nothing is allowed (closed): the chart passes its egress list here, the local stack loopback.
     /// </summary>
     public List<string> AllowedDestinationNetworks { get; set; } = [];
+
+    /// <summary>Most packets per second one call's source may send (audio and events together); more are dropped and counted.</summary>
+    public int MaxPacketsPerSecondPerCall { get; set; } = 200;
+
+    /// <summary>Key presses queued for delivery to one call's CallGrain; more are counted lost (the audio stays masked).</summary>
+    public int MaxQueuedKeyPresses { get; set; } = 64;
 }

@@ -27,6 +27,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
     private readonly int _maxPacketBytes;
     private readonly double _lateThresholdMs;
     private readonly CancellationTokenSource _stop = new();
+    private readonly int _maxPacketsPerSecond;
+    private long _rateWindowStart;
+    private int _rateWindowCount;
     private Task _loop = Task.CompletedTask;
 
     private RtpRelay(CallMediaSession session, Socket socket, RtpRelayLimits limits, WorkerMetrics metrics, ILogger logger)
@@ -35,6 +38,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
         _socket = socket;
         _maxPacketBytes = limits.MaxPacketBytes;
         _lateThresholdMs = limits.LateThresholdMs;
+        _maxPacketsPerSecond = limits.MaxPacketsPerSecond;
         _metrics = metrics;
         _logger = logger;
         _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, limits.MaxPacketBytes);
@@ -143,6 +147,12 @@ public sealed partial class RtpRelay : IAsyncDisposable
             return;
         }
 
+        if (!WithinRate(arrived))
+        {
+            _metrics.Drop(DropReason.RateLimited);
+            return;
+        }
+
         var outcome = _processor.Process(datagram, output, out var written);
         if (outcome != RtpOutcome.Rejected && _guard.Accepted(from, ssrc, sequence))
         {
@@ -171,6 +181,21 @@ public sealed partial class RtpRelay : IAsyncDisposable
 
         _metrics.PacketsSent(sent);
         _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
+    }
+
+    /// <summary>
+    /// At most the limit per one-second window, counted after the source check (a stranger's flood does
+    /// not spend the customer's budget). A phone sends 50 audio and up to 50 event packets a second.
+    /// </summary>
+    private bool WithinRate(long now)
+    {
+        if (now - _rateWindowStart >= Stopwatch.Frequency)
+        {
+            _rateWindowStart = now;
+            _rateWindowCount = 0;
+        }
+
+        return ++_rateWindowCount <= _maxPacketsPerSecond;
     }
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Call {CallId}: RTP source taken (learned, or moved with the stream's continuity); packets from any other source are dropped")]

@@ -135,7 +135,7 @@ public sealed partial class RtpRelayManager(
         }
     }
 
-    private static RtpRelayLimits Limits(MaskingWorkerOptions o) => new(o.MaxPacketBytes, o.LateThresholdMs, o.SourceLearningWindow);
+    private static RtpRelayLimits Limits(MaskingWorkerOptions o) => new(o.MaxPacketBytes, o.LateThresholdMs, o.SourceLearningWindow, o.MaxPacketsPerSecondPerCall);
 
     public async Task StopAsync(string callId)
     {
