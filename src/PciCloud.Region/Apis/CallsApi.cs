@@ -32,9 +32,10 @@ public static class CallsApi
         var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
         var (media, error) = CallRequestValidator.Validate(
             request, tenant?.MediaDestinations ?? [], tenant?.EffectiveMediaPolicy().RequireExpectFrom ?? true);
-        if (error is not null)
+        var (srtp, srtpError) = error is null ? SrtpKeysValidator.Validate(request.Media!) : (null, null);
+        if ((error ?? srtpError) is { } problem)
         {
-            return error;
+            return problem;
         }
 
         var callId = Ids.New("call");
@@ -59,7 +60,7 @@ public static class CallsApi
         }
 
         var token = await mediaTokens.ForCallAsync(callId, context.RequestAborted);
-        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token));
+        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp);
         var view = await grains.GetGrain<ICallGrain>(callId).StartAsync(start);
         await grains.GetGrain<ITenantCallIndexGrain>(caller.TenantId).AddAsync(new CallIndexEntry(callId, view.StartedAt));
         await audit.RecordAsync(caller.TenantId, caller, "call.created", callId);
