@@ -38,25 +38,47 @@ public sealed class DrainTests
         var port = new IPEndPoint(IPAddress.Loopback, reservation.RtpPort!.Value);
         await phone.SendAllAsync(packets.Take(half), port);
 
-        var stopping = a.App.StopAsync(CancellationToken.None); // what SIGTERM does
-        await Waiting.UntilAsync(async () => (await region.Directory.ListAsync()).Single(w => w.Registration.WorkerId == "worker-a").Draining, "the directory to know worker-a drains");
-        using var http = new HttpClient { BaseAddress = new Uri(a.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+        // What SIGTERM does; the host's own deadline here is 90 s (not the hour), so a failure cannot hang the run.
+        using var hostDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var stopping = a.App.StopAsync(hostDeadline.Token);
+        try
+        {
+            await Waiting.UntilAsync(async () => (await region.Directory.ListAsync()).Single(w => w.Registration.WorkerId == "worker-a").Draining, "the directory to know worker-a drains");
+            Assert.False(await IsReadyAsync(a), "a draining worker is not ready");
 
-        var next = await region.Directory.ReserveMedia("call_" + Guid.NewGuid().ToString("N"), "rtp");
-        Assert.Equal("worker-b", next!.WorkerId);
+            var next = await region.Directory.ReserveMedia("call_" + Guid.NewGuid().ToString("N"), "rtp");
+            Assert.Equal("worker-b", next!.WorkerId);
 
-        // The rest of the card entry, sent while the worker drains: all of it carried, masked.
-        await phone.SendAllAsync(packets.Skip(half), port);
-        await agent.ReceiveAsync(reference.Sent.Count, Timeout);
-        Assert.False(stopping.IsCompleted, "the worker waits for its call");
-        Assert.Equal("", TestAudio.DetectDigits(MaskingToneCheck.Timeline(agent.Received, G711Law.MuLaw)));
+            // The rest of the card entry, sent while the worker drains: all of it carried, masked.
+            await phone.SendAllAsync(packets.Skip(half), port);
+            await agent.ReceiveAsync(reference.Sent.Count, Timeout);
+            Assert.False(stopping.IsCompleted, "the worker waits for its call");
+            Assert.Equal("", TestAudio.DetectDigits(MaskingToneCheck.Timeline(agent.Received, G711Law.MuLaw)));
+        }
+        finally
+        {
+            await call.EndAsync(); // the call ends: the drain is over (also when an assertion failed, so the stop returns)
+        }
 
-        await call.EndAsync();
         await stopping.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        Assert.False(hostDeadline.IsCancellationRequested, "the drain ended with the call, not at the host's deadline");
         Assert.DoesNotContain(await region.Directory.ListAsync(), w => w.Registration.WorkerId == "worker-a");
         var report = (await call.GetMaskingSummaryAsync())!;
         Assert.Equal((Keyed.Length, 0), (report.KeyPressesMasked, report.Leaks));
+    }
+
+    /// <summary>/health answers 200; a worker that no longer listens is not ready either.</summary>
+    private static async Task<bool> IsReadyAsync(ConnectedWorker worker)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(worker.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        try
+        {
+            return (await http.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     [Fact]
