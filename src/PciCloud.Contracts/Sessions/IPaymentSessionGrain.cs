@@ -23,6 +23,15 @@ public interface IPaymentSessionGrain : IGrainWithStringKey
 
     [Alias("cancel")] Task<SessionReply> CancelAsync();
 
+    /// <summary>
+    /// The call ended: cancel (wiping the card data) unless the session is final or submitting (the submit
+    /// finishes, then wipes). One-way: ending a call never waits for its session, which may be at the gateway.
+    /// </summary>
+    [OneWay, Alias("call-ended")] Task CallEndedAsync();
+
+    /// <summary>Bank sessions: the agent read the region's confirmation (Direct Debit Guarantee, ACH authorization, BECS service agreement).</summary>
+    [Alias("confirm")] Task<SessionReply> ConfirmAsync(string confirmation);
+
     /// <summary>One keypad key from the call (0-9, *, #). Card data in motion: never logged.</summary>
     [Alias("digit")] Task<DigitOutcome> AcceptDigitAsync(char key);
 

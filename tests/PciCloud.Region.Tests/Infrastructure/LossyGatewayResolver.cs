@@ -11,6 +11,7 @@ namespace PciCloud.Region.Tests.Infrastructure;
 /// </summary>
 public sealed class LossyGatewayResolver(IGatewayResolver inner) : IGatewayResolver
 {
+    public const string CardCharge = "charge";
     public const string TokenCharge = "charge_token";
     public const string Refund = "refund";
     private readonly ConcurrentDictionary<string, int> _answersToLose = new(StringComparer.Ordinal);
@@ -19,6 +20,8 @@ public sealed class LossyGatewayResolver(IGatewayResolver inner) : IGatewayResol
     public int AnswersLost => Volatile.Read(ref _answersLost);
 
     public void LoseNextAnswers(string operation, int count) => _answersToLose[operation] = count;
+
+    public bool IsKnownKind(string gatewayKind) => inner.IsKnownKind(gatewayKind);
 
     public async Task<IPaymentGateway?> ForTenantAsync(string tenantId, string gatewayKind, CancellationToken cancellationToken = default) =>
         await inner.ForTenantAsync(tenantId, gatewayKind, cancellationToken) is { } gateway ? new LossyGateway(gateway, this) : null;
