@@ -15,8 +15,11 @@ public interface ICallGrain : IGrainWithStringKey
 
     [Alias("end")] Task<CallView?> EndAsync();
 
-    /// <summary>For the masking worker: the call's media settings, or null for an unknown call.</summary>
-    [Alias("media-settings")] Task<MediaSettings?> GetMediaSettings();
+    /// <summary>
+    /// For the masking worker: the call's media settings, or null for an unknown call. A read that may
+    /// interleave: the worker asks while the grain, starting the call, waits for that same worker to open its port.
+    /// </summary>
+    [Alias("media-settings"), Orleans.Concurrency.AlwaysInterleave] Task<MediaSettings?> GetMediaSettings();
 
     /// <summary>True when <paramref name="token"/> is this call's media token and the call is active.</summary>
     [Alias("validate-media-token")] Task<bool> ValidateMediaToken(string token);

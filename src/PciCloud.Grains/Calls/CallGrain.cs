@@ -46,6 +46,7 @@ public sealed partial class CallGrain(
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             RegionMetrics.CallStarted();
+            await TellWorkerAsync();
         }
 
         return View();
@@ -82,17 +83,19 @@ public sealed partial class CallGrain(
         return View();
     }
 
-    public Task<MediaSettings?> GetMediaSettings()
+    public Task<MediaSettings?> GetMediaSettings() => Task.FromResult(Settings());
+
+    private MediaSettings? Settings()
     {
         if (!Exists || state.State.Media is not { } m || state.State.Reservation is not { } r)
         {
-            return Task.FromResult<MediaSettings?>(null);
+            return null;
         }
 
         var srtpKeysLost = state.State.UsesSrtp && _srtp is null;
-        return Task.FromResult<MediaSettings?>(new MediaSettings(
+        return new MediaSettings(
             this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
-            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp));
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp);
     }
 
     public Task<bool> ValidateMediaToken(string token)

@@ -13,6 +13,9 @@ public sealed class MediaWorkerDirectoryGrain(
 {
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(15);
 
+    // Observers are references to live client objects: never persisted, given again with every beat.
+    private readonly Dictionary<string, IMediaWorkerObserver> _observers = new(StringComparer.Ordinal);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Heartbeats were not persisted: give every known worker a fresh period to show it is alive.
@@ -31,6 +34,7 @@ public sealed class MediaWorkerDirectoryGrain(
         {
             existing.Registration = registration;
             existing.LastHeartbeat = time.GetUtcNow();
+            existing.Draining = false; // a (re)start; a draining worker says so again with its next beat
         }
         else
         {
@@ -56,19 +60,60 @@ public sealed class MediaWorkerDirectoryGrain(
         return Task.FromResult(true);
     }
 
+    public async Task<bool> BeatAsync(string workerId, MediaWorkerLoad load, IMediaWorkerObserver? observer)
+    {
+        if (!await HeartbeatAsync(workerId, load))
+        {
+            return false;
+        }
+
+        if (observer is not null)
+        {
+            _observers[workerId] = observer;
+        }
+
+        var worker = state.State.Workers[workerId];
+        if (worker.Draining != load.Draining)
+        {
+            worker.Draining = load.Draining;
+            await state.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public Task<IMediaWorkerObserver?> GetObserverAsync(string workerId) =>
+        Task.FromResult(_observers.GetValueOrDefault(workerId));
+
     public async Task UnregisterAsync(string workerId)
     {
+        _observers.Remove(workerId);
         if (state.State.Workers.Remove(workerId))
         {
             await state.WriteStateAsync();
         }
     }
 
-    public async Task<MediaReservation?> ReserveMedia(string callId, string transport)
+    public Task<MediaReservation?> ReserveMedia(string callId, string transport) => ReserveAsync(callId, transport, null);
+
+    public async Task<MediaReservationOutcome> ReserveMediaForTenant(string callId, string transport, string tenantId, int maxConcurrent)
+    {
+        await DropSilentWorkersAsync();
+        var held = state.State.Workers.Values.Sum(w => w.ReservationTenants.Values.Count(t => t == tenantId));
+        if (held >= maxConcurrent)
+        {
+            return new MediaReservationOutcome(null, MediaReservationRefusal.TenantLimit);
+        }
+
+        var reservation = await ReserveAsync(callId, transport, tenantId);
+        return new MediaReservationOutcome(reservation, reservation is null ? MediaReservationRefusal.NoCapacity : MediaReservationRefusal.None);
+    }
+
+    private async Task<MediaReservation?> ReserveAsync(string callId, string transport, string? tenantId)
     {
         await DropSilentWorkersAsync();
         var candidates = state.State.Workers.Values
-            .Where(w => Math.Max(w.Reservations.Count, w.ActiveStreams) < w.Registration.Capacity)
+            .Where(w => !w.Draining && Math.Max(w.Reservations.Count, w.ActiveStreams) < w.Registration.Capacity)
             .OrderBy(w => (double)Math.Max(w.Reservations.Count, w.ActiveStreams) / w.Registration.Capacity);
         foreach (var worker in candidates)
         {
@@ -83,6 +128,11 @@ public sealed class MediaWorkerDirectoryGrain(
             }
 
             worker.Reservations[callId] = port;
+            if (tenantId is not null)
+            {
+                worker.ReservationTenants[callId] = tenantId;
+            }
+
             await state.WriteStateAsync();
             var r = worker.Registration;
             return new MediaReservation(r.WorkerId, r.RtpHost, port, r.WebsocketBaseUrl);
@@ -97,6 +147,7 @@ public sealed class MediaWorkerDirectoryGrain(
         foreach (var worker in state.State.Workers.Values)
         {
             released |= worker.Reservations.Remove(callId);
+            worker.ReservationTenants.Remove(callId);
         }
 
         if (released)
@@ -114,7 +165,7 @@ public sealed class MediaWorkerDirectoryGrain(
     {
         await DropSilentWorkersAsync();
         return [.. state.State.Workers.Values.Select(w =>
-            new MediaWorkerInfo(w.Registration, w.ActiveStreams, w.Reservations.Count, w.LastHeartbeat))];
+            new MediaWorkerInfo(w.Registration, w.ActiveStreams, w.Reservations.Count, w.LastHeartbeat) { Draining = w.Draining })];
     }
 
     private async Task DropSilentWorkersAsync()
@@ -124,6 +175,7 @@ public sealed class MediaWorkerDirectoryGrain(
         foreach (var id in silent)
         {
             state.State.Workers.Remove(id);
+            _observers.Remove(id);
         }
 
         if (silent.Count > 0)

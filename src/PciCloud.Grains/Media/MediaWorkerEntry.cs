@@ -14,5 +14,12 @@ public sealed class MediaWorkerEntry
     /// <summary>callId -> reserved RTP port (null for websocket calls).</summary>
     [Id(3)] public Dictionary<string, int?> Reservations { get; set; } = [];
 
+    /// <summary>No longer used (ports are chosen at random); kept so stored state still reads.</summary>
     [Id(4)] public int NextPortCursor { get; set; }
+
+    /// <summary>The worker said it is stopping: no new calls.</summary>
+    [Id(5)] public bool Draining { get; set; }
+
+    /// <summary>callId -> tenant, for the tenant's limit of concurrent reservations.</summary>
+    [Id(6)] public Dictionary<string, string> ReservationTenants { get; set; } = [];
 }

@@ -35,6 +35,7 @@ public static class RegionConnection
             RegionConnectionTls.Configure(client, configuration);
         });
         builder.Services.TryAddSingleton<ICallGateway, OrleansCallGateway>();
+        builder.Services.TryAddSingleton<RtpCallPushReceiver>();
         builder.Services.TryAddSingleton<IWorkerDirectory, OrleansWorkerDirectory>();
         return builder;
     }

@@ -30,7 +30,8 @@ public static class CallsApi
     {
         var caller = context.GetCaller();
         var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
-        var (media, error) = CallRequestValidator.Validate(request, tenant?.MediaDestinations ?? []);
+        var (media, error) = CallRequestValidator.Validate(
+            request, tenant?.MediaDestinations ?? [], tenant?.EffectiveMediaPolicy().RequireExpectFrom ?? true);
         var (srtp, srtpError) = error is null ? SrtpKeysValidator.Validate(request.Media!) : (null, null);
         if ((error ?? srtpError) is { } problem)
         {
@@ -38,8 +39,19 @@ public static class CallsApi
         }
 
         var callId = Ids.New("call");
-        var reservation = await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReserveMedia(callId, media!.Transport);
-        if (reservation is null)
+        var policy = tenant?.EffectiveMediaPolicy() ?? TenantMediaPolicy.Default;
+        var outcome = await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key)
+            .ReserveMediaForTenant(callId, media!.Transport, caller.TenantId, policy.MaxConcurrentCalls);
+        if (outcome.Refusal == MediaReservationRefusal.TenantLimit)
+        {
+            // This tenant's burst stops here; the region's capacity stays for the others.
+            context.Response.Headers.RetryAfter = "5";
+            await audit.RecordAsync(caller.TenantId, caller, "call.create", callId, "media_reservation_limit");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "media_reservation_limit", "Too many concurrent calls.",
+                $"This tenant already holds {policy.MaxConcurrentCalls} calls with media, its limit; end one or retry later.");
+        }
+
+        if (outcome.Reservation is not { } reservation)
         {
             // Never a fake endpoint: without a worker the call's audio would not be masked.
             context.Response.Headers.RetryAfter = "5";

@@ -56,6 +56,9 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             $"--MaskingWorker:RtpPortEnd={rtpPort}",
             $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
+            "--MaskingWorker:AllowedDestinationNetworks:0=127.0.0.0/8", // closed when empty
+            "--MaskingWorker:MaxPacketsPerSecondPerCall=1000000", // tests send a call's seconds of audio in a burst
+            "--MaskingWorker:DrainTimeout=00:00:00", // a test's stop cuts its calls, unless the test drains on purpose (extraArgs)
             .. extraArgs ?? [],
         ];
         var app = MaskingWorkerHost.CreateBuilder(args).Build();
