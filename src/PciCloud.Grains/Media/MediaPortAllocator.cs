@@ -13,7 +13,7 @@ internal static class MediaPortAllocator
         }
 
         var slots = ((max - min) / 2) + 1;
-        var used = worker.Reservations.Values.Where(p => p is not null).Select(p => p!.Value).ToHashSet();
+        var used = worker.Reservations.Values.Where(p => p is not null).Select(p => p!.Value).Concat(worker.SipSecondPorts.Values).ToHashSet();
         for (var i = 0; i < slots; i++)
         {
             var slot = (worker.NextPortCursor + i) % slots;

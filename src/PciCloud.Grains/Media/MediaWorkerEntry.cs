@@ -15,4 +15,7 @@ public sealed class MediaWorkerEntry
     [Id(3)] public Dictionary<string, int?> Reservations { get; set; } = [];
 
     [Id(4)] public int NextPortCursor { get; set; }
+
+    /// <summary>callId -> the second port of a SIP call (its first is in <see cref="Reservations"/>).</summary>
+    [Id(5)] public Dictionary<string, int> SipSecondPorts { get; set; } = [];
 }

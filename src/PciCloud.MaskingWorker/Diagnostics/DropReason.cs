@@ -41,4 +41,7 @@ public enum DropReason
     /// phone sent none during it), so the worker filled the span itself (not an error).
     /// </summary>
     CoveredByMaskingTone,
+
+    /// <summary>A SIP call's customer audio before its answer fixed the codec: dropped, never relayed unmasked.</summary>
+    NotNegotiated,
 }

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PciCloud.MaskingWorker.Region;
+using PciCloud.Signalling.Ng;
+
+namespace PciCloud.MaskingWorker.Sip;
+
+/// <summary>Wires the ng control protocol into a worker (listening only when MaskingWorker:NgListenAddress is set).</summary>
+public static class NgControlExtensions
+{
+    public static WebApplicationBuilder AddNgControl(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ISipCallGateway, OrleansSipCallGateway>();
+        builder.Services.TryAddSingleton<SipCallControl>();
+        builder.Services.TryAddSingleton<INgCallControl>(sp => sp.GetRequiredService<SipCallControl>());
+        builder.Services.TryAddSingleton(sp => new NgCookieCache(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton<NgDispatcher>();
+        builder.Services.TryAddSingleton<NgListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NgListener>());
+        return builder;
+    }
+}
