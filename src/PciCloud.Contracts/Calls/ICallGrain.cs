@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace PciCloud.Contracts.Calls;
 
 /// <summary>One call (key: call id). Persisted, never digits.</summary>
@@ -27,8 +29,12 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Attach a new payment session; false when another one is still open.</summary>
     [Alias("open-session")] Task<bool> OpenSessionAsync(string sessionId);
 
-    /// <summary>The session reached a final status: it is no longer the open one.</summary>
-    [Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
+    /// <summary>
+    /// The session reached a final status: it is no longer the open one. Interleaved: it is the session's
+    /// callback inside a call chain that starts here (EndAsync cancels the session, a key press completes
+    /// it), and waiting for that chain's first call to finish would wait forever.
+    /// </summary>
+    [AlwaysInterleave, Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
 
     [Alias("report-row")] Task<CallReportRow?> GetReportRowAsync();
 }

@@ -41,7 +41,8 @@ internal sealed class ConnectedWorker : IAsyncDisposable
     /// heartbeats by itself; without one the test drives every round with <see cref="BeatAsync"/>.
     /// </summary>
     public static async Task<ConnectedWorker> StartAsync(
-        RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null, IEnumerable<string>? extraArgs = null)
+        RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null, IEnumerable<string>? extraArgs = null,
+        int portsAfterFirst = 0, string? ngListen = null)
     {
         var interval = heartbeatInterval ?? TimeSpan.FromDays(1);
         var rtpPort = FreeEvenUdpPort();
@@ -53,7 +54,8 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             $"--Orleans:ServiceId={region.ServiceId}",
             $"--MaskingWorker:WorkerId={workerId}",
             $"--MaskingWorker:RtpPortStart={rtpPort}",
-            $"--MaskingWorker:RtpPortEnd={rtpPort}",
+            $"--MaskingWorker:RtpPortEnd={rtpPort + portsAfterFirst}",
+            $"--MaskingWorker:NgListenAddress={ngListen}",
             $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs ?? [],
