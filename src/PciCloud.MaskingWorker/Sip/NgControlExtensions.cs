@@ -5,8 +5,11 @@ using PciCloud.Signalling.Ng;
 namespace PciCloud.MaskingWorker.Sip;
 
 /// <summary>Wires the ng control protocol into a worker (listening only when MaskingWorker:NgListenAddress is set).</summary>
-public static class NgControlExtensions
+public static partial class NgControlExtensions
 {
+    [LoggerMessage(EventId = 2722, Level = LogLevel.Error, Message = "ng command '{Command}' failed")]
+    private static partial void LogCommandFailed(ILogger logger, string command, Exception exception);
+
     public static WebApplicationBuilder AddNgControl(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -14,7 +17,12 @@ public static class NgControlExtensions
         builder.Services.TryAddSingleton<SipCallControl>();
         builder.Services.TryAddSingleton<INgCallControl>(sp => sp.GetRequiredService<SipCallControl>());
         builder.Services.TryAddSingleton(sp => new NgCookieCache(sp.GetRequiredService<TimeProvider>()));
-        builder.Services.TryAddSingleton<NgDispatcher>();
+        builder.Services.TryAddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<NgDispatcher>();
+            return new NgDispatcher(sp.GetRequiredService<INgCallControl>(), sp.GetRequiredService<NgCookieCache>(),
+                (command, ex) => LogCommandFailed(logger, command, ex));
+        });
         builder.Services.TryAddSingleton<NgListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NgListener>());
         return builder;

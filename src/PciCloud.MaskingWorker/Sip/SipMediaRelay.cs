@@ -35,14 +35,16 @@ public sealed partial class SipMediaRelay : IAsyncDisposable
         _callerSide = callerSide;
         _calleeSide = calleeSide;
         _customerIsCallee = customerIsCallee;
+        CallerFacingPort = ((IPEndPoint)callerSide.LocalEndPoint!).Port;
+        CalleeFacingPort = ((IPEndPoint)calleeSide.LocalEndPoint!).Port;
         _maxPacketBytes = maxPacketBytes;
         _metrics = metrics;
         _logger = logger;
     }
 
-    public int CallerFacingPort => ((IPEndPoint)_callerSide.LocalEndPoint!).Port;
+    public int CallerFacingPort { get; }
 
-    public int CalleeFacingPort => ((IPEndPoint)_calleeSide.LocalEndPoint!).Port;
+    public int CalleeFacingPort { get; }
 
     public bool CustomerIsCallee => _customerIsCallee;
 

@@ -7,7 +7,7 @@ namespace PciCloud.Signalling.Ng;
 /// validates, runs the command. Whatever arrives, the answer is a reply (<c>result: error</c> with an
 /// <c>error-reason</c> for anything wrong) or, for a datagram without a cookie, nothing; never an exception.
 /// </summary>
-public sealed class NgDispatcher(INgCallControl calls, NgCookieCache cache)
+public sealed class NgDispatcher(INgCallControl calls, NgCookieCache cache, Action<string, Exception>? onInternalError = null)
 {
     public const int MaxMessageBytes = 64 * 1024;
 
@@ -54,7 +54,8 @@ public sealed class NgDispatcher(INgCallControl calls, NgCookieCache cache)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
-            // The exception's text may name internals (or worse): the proxy gets a fixed reason.
+            // The exception's text may name internals: the proxy gets a fixed reason, the host's log the rest.
+            onInternalError?.Invoke(request.Command ?? "", ex);
             return NgFrame.Error("Internal error");
         }
     }
