@@ -35,6 +35,20 @@ public sealed partial class SipCallControl(
 
     public int Count => _calls.Count;
 
+    /// <summary>The call with this SIP call-id, if this worker relays it (for tests and diagnostics).</summary>
+    public SipCall? Find(string sipCallId)
+    {
+        _lock.Wait();
+        try
+        {
+            return _calls.GetValueOrDefault(sipCallId);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public async Task<BencodeDictionary> OfferAsync(NgRequest request, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
