@@ -22,7 +22,7 @@ public sealed class KamailioSippTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task SipCall_ThroughKamailio_AppearsUnderItsCallId_DigitsReachTheSession_CalleeHearsNoDigit_CallerHearsCallee_ByeEndsIt()
+    public async Task SipCall_ThroughKamailio_AppearsUnderItsCallId_CardEntryApprovedBySandbox_CalleeHearsNoDigit_CallerHearsCallee_ByeEndsIt()
     {
         Assert.SkipUnless(ToolProcess.IsInstalled(Kamailio) && ToolProcess.IsInstalled(Sipp), "kamailio and sipp (Debian kamailio, sip-tester) are not installed");
         await using var sip = await SipWorker.StartAsync();
@@ -60,14 +60,26 @@ public sealed class KamailioSippTests
         var agentSpeech = PhoneCall.Packets(new RtpStream(0), TestAudio.Encode(TestAudio.PseudoSpeech(400), G711Law.MuLaw), [], audio: true, events: false);
         await callee.SendAllAsync(agentSpeech, new IPEndPoint(IPAddress.Loopback, sipCall.Relay.CalleeFacingPort));
         await caller.ReceiveAsync(agentSpeech.Count, Timeout);
-        var keyed = PhoneCall.Packets(new RtpStream(0), TestAudio.Encode(TestAudio.CardEntry(), G711Law.MuLaw), PhoneCall.CardEntryKeyPresses(), audio: true, events: true);
+        // One continuous RTP stream from the phone, keyed field by field as the agent asks for each.
+        var fields = new[] { ("card_number", TestAudio.CardNumber), ("expiry", "1230"), ("security_code", "123") };
+        var batches = CustomerKeying(fields.Select(f => f.Item2));
         await using var reference = new ProcessorHarness(AudioCodec.Pcmu);
-        reference.FeedAll(keyed);
-        await caller.SendAllAsync(keyed, new IPEndPoint(IPAddress.Loopback, sipCall.Relay.CallerFacingPort));
-        await callee.ReceiveAsync(reference.Sent.Count, Timeout);
+        reference.FeedAll(batches.SelectMany(b => b));
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                Assert.True((await session.CaptureAsync(fields[i].Item1)).Ok);
+            }
 
-        var view = await RegionCalls.WaitForSessionAsync(session, v => v.Fields["card_number"].State == "complete", Timeout);
-        Assert.Equal((16, "1111", 0), (view.Fields["card_number"].Length, view.Fields["card_number"].Last4, view.DigitsLost));
+            await caller.SendAllAsync(batches[i], new IPEndPoint(IPAddress.Loopback, sipCall.Relay.CallerFacingPort));
+            await RegionCalls.WaitForSessionAsync(session, v => v.Fields[fields[i].Item1].State == "complete", Timeout);
+        }
+
+        Assert.True((await session.SubmitAsync()).Ok);
+        var view = await RegionCalls.WaitForSessionAsync(session, v => v.Result is not null, Timeout);
+        Assert.Equal(("approved", 16, "1111", 0), (view.Result!.Outcome, view.Fields["card_number"].Length, view.Fields["card_number"].Last4, view.DigitsLost));
+        await callee.ReceiveAsync(reference.Sent.Count, Timeout);
         Assert.Equal(agentSpeech, caller.Received);
         var heard = MaskingToneCheck.Timeline(callee.Received, G711Law.MuLaw);
         Assert.Equal("", TestAudio.DetectDigits(heard));
@@ -83,6 +95,22 @@ public sealed class KamailioSippTests
         Assert.Null(sip.Calls.Find(sipCallId));
         Assert.Equal(0, sip.Worker.Relays.Ports.InUse);
         Assert.Equal(0, (await sip.Region.Directory.ListAsync()).Single().ReservedPorts);
+    }
+
+    /// <summary>The phone's packets for each digit string, as one stream: sequence and timestamps carry on from batch to batch.</summary>
+    private static List<List<byte[]>> CustomerKeying(IEnumerable<string> digitStrings)
+    {
+        var (sequence, timestamp) = ((ushort)65500, 4294960000u);
+        var batches = new List<List<byte[]>>();
+        foreach (var digits in digitStrings)
+        {
+            var codes = TestAudio.Encode(TestAudio.CardEntry(digits), G711Law.MuLaw);
+            var stream = new RtpStream(0, sequence, timestamp);
+            batches.Add(PhoneCall.Packets(stream, codes, PhoneCall.CardEntryKeyPresses(digits), audio: true, events: true));
+            (sequence, timestamp) = (stream.NextSequence, timestamp + (uint)codes.Length);
+        }
+
+        return batches;
     }
 
     private static Task<IReadOnlyList<string>> Calls(SipWorker sip, string sipCallId) =>
