@@ -41,6 +41,7 @@ internal static class StackLayout
             Set("MaskingWorker:RtpPortStart", o.RtpPortStarts[region]),
             Set("MaskingWorker:RtpPortEnd", o.RtpPortStarts[region] + o.RtpPortCount - 1),
             Set("MaskingWorker:WebSocketBaseUrl", "ws://" + o.WorkerUrl(region).Authority),
+            Set("MaskingWorker:NgListenAddress", o.NgAddress(region)),
             Set("Orleans:GatewayPort", o.GatewayPorts[region]),
         ]);
         AddRedis(o, region, args);
