@@ -128,6 +128,7 @@ public sealed class WorkerMetrics : IDisposable
         DropReason.TelephoneEventConsumed => "telephone_event",
         DropReason.StreamFaulted => "stream_faulted",
         DropReason.CoveredByMaskingTone => "covered_by_masking_tone",
+        DropReason.NotNegotiated => "not_negotiated",
         _ => "other",
     };
 }
