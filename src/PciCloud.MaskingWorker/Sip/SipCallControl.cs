@@ -94,14 +94,19 @@ public sealed partial class SipCallControl(
             _lock.Release();
         }
 
-        // Closed in the region even when this worker does not know the call (it restarted since the offer).
+        // Ports free here before the region may hand them out again; then the call is closed in the
+        // region, also when this worker does not know it (it restarted since the offer).
+        if (call is not null)
+        {
+            await StopAsync(call).ConfigureAwait(false);
+        }
+
         await region.CloseAsync(options.Value.WorkerId, request.CallId!, cancellationToken).ConfigureAwait(false);
         if (call is null)
         {
             return request.HasFlag("fatal") ? throw new NgException("Unknown call-id") : NgFrame.Ok().Set("warning", "Call-ID not found");
         }
 
-        await StopAsync(call).ConfigureAwait(false);
         LogDeleted(call.CallId);
         return SipCallQuery.Stats(call, NgFrame.Ok());
     }
