@@ -24,6 +24,7 @@ public static class EdgeApplicationExtensions
                 options.RegionDestinations = RegionAddressParser.Parse(configuration.GetSection("Edge:Regions")))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>();
+        services.AddOptions<OriginAccessOptions>().Bind(builder.Configuration.GetSection(OriginAccessOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EdgeMetrics>();
         services.AddSingleton<TenantDirectory>();
@@ -47,8 +48,10 @@ public static class EdgeApplicationExtensions
         app.MapDefaultEndpoints();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<FrontDoorOriginMiddleware>();
             proxy.UseMiddleware<ForwarderErrorMiddleware>();
             proxy.UseMiddleware<TenantRoutingMiddleware>();
+            proxy.UseMiddleware<RegionalHostMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

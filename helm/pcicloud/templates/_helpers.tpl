@@ -52,9 +52,16 @@ app.kubernetes.io/component: {{ .component }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
-{{/* Image reference of a component: (dict "root" $ "image" .Values.region.image) */}}
+{{/*
+Image reference of a component: (dict "root" $ "image" .Values.region.image). A digest (the
+workflow publishes one per image and tag) wins over the tag: registry/repository@sha256:...
+*/}}
 {{- define "pcicloud.image" -}}
+{{- if .image.digest }}
+{{- printf "%s/%s@%s" .root.Values.image.registry .image.repository .image.digest }}
+{{- else }}
 {{- printf "%s/%s:%s" .root.Values.image.registry .image.repository (default .root.Chart.AppVersion .root.Values.image.tag) }}
+{{- end }}
 {{- end }}
 
 {{- define "pcicloud.imagePullSecrets" -}}
@@ -91,7 +98,13 @@ with spec.keystores.pkcs12. Without CertificatePath the hosts run without TLS.
   value: {{ .Values.orleans.serviceId | quote }}
 - name: Orleans__ClusterId
   value: {{ include "pcicloud.orleansClusterId" . | quote }}
-{{- if .Values.orleans.tls.enabled }}
+{{- if and .Values.orleans.tls.enabled .Values.keyVaultSecrets.enabled }}
+{{- /* From Key Vault through the CSI driver: the certificate's PFX (no password) and the CA's PEM. */}}
+- name: Orleans__Tls__CertificatePath
+  value: /etc/pcicloud/secrets/keystore.p12
+- name: Orleans__Tls__CaCertificatePath
+  value: /etc/pcicloud/secrets/ca.crt
+{{- else if .Values.orleans.tls.enabled }}
 - name: Orleans__Tls__CertificatePath
   value: /etc/pcicloud/orleans-tls/{{ .Values.orleans.tls.keystoreKey }}
 - name: Orleans__Tls__CertificatePassword
@@ -122,12 +135,24 @@ environment variable wins over appsettings.json.
 {{- end }}
 {{- end }}
 
-{{/* Volumes every pod gets: a writable /tmp (the root file system is read-only), Orleans TLS. */}}
+{{/*
+Volumes every pod gets: a writable /tmp (the root file system is read-only), then either the
+component's Key Vault secrets (Secrets Store CSI driver; mounting them is also what syncs the
+Kubernetes secrets the env refers to) or the Orleans TLS secret made by hand or by cert-manager.
+(dict "root" $ "tls" true "component" "region")
+*/}}
 {{- define "pcicloud.volumes" -}}
 - name: tmp
   emptyDir:
     sizeLimit: 64Mi
-{{- if and .tls .root.Values.orleans.tls.enabled }}
+{{- if .root.Values.keyVaultSecrets.enabled }}
+- name: secrets
+  csi:
+    driver: secrets-store.csi.k8s.io
+    readOnly: true
+    volumeAttributes:
+      secretProviderClass: {{ include "pcicloud.componentFullname" . }}
+{{- else if and .tls .root.Values.orleans.tls.enabled }}
 - name: orleans-tls
   secret:
     secretName: {{ .root.Values.orleans.tls.existingSecret }}
@@ -138,11 +163,80 @@ environment variable wins over appsettings.json.
 {{- define "pcicloud.volumeMounts" -}}
 - name: tmp
   mountPath: /tmp
-{{- if and .tls .root.Values.orleans.tls.enabled }}
+{{- if .root.Values.keyVaultSecrets.enabled }}
+- name: secrets
+  mountPath: /etc/pcicloud/secrets
+  readOnly: true
+{{- else if and .tls .root.Values.orleans.tls.enabled }}
 - name: orleans-tls
   mountPath: /etc/pcicloud/orleans-tls
   readOnly: true
 {{- end }}
+{{- end }}
+
+{{/*
+A component's SecretProviderClass: the Key Vault objects its pods mount (and nothing else), and the
+Kubernetes secrets synced from them for env valueFrom. (dict "root" $ "component" "region" "redis" true "adminKey" true "tls" true)
+*/}}
+{{- define "pcicloud.secretProviderClass" -}}
+{{- $kv := .root.Values.keyVaultSecrets }}
+{{- $tls := and .tls .root.Values.orleans.tls.enabled }}
+apiVersion: secrets-store.csi.x-k8s.io/v1
+kind: SecretProviderClass
+metadata:
+  name: {{ include "pcicloud.componentFullname" . }}
+  labels:
+    {{- include "pcicloud.componentLabels" . | nindent 4 }}
+spec:
+  provider: azure
+  parameters:
+    # Workload identity: the pod's ServiceAccount token is exchanged for this identity, which may
+    # read only the region's platform vault (terraform: secrets_reader_client_id).
+    usePodIdentity: "false"
+    clientID: {{ required "keyVaultSecrets.clientId is required (terraform output secrets_reader_client_id)" $kv.clientId | quote }}
+    keyvaultName: {{ required "keyVaultSecrets.vaultName is required (terraform output platform_key_vault_name)" $kv.vaultName | quote }}
+    tenantId: {{ required "keyVaultSecrets.tenantId is required (terraform output tenant_id)" $kv.tenantId | quote }}
+    objects: |
+      array:
+        {{- if .redis }}
+        - |
+          objectName: {{ $kv.objects.redisConnectionString }}
+          objectType: secret
+          objectAlias: redis-connection-string
+        {{- end }}
+        {{- if .adminKey }}
+        - |
+          objectName: {{ $kv.objects.platformAdminKey }}
+          objectType: secret
+          objectAlias: platform-admin-key
+        {{- end }}
+        {{- if $tls }}
+        - |
+          objectName: {{ $kv.objects.orleansTls }}
+          objectType: secret
+          objectFormat: pfx
+          objectEncoding: base64
+          objectAlias: keystore.p12
+        - |
+          objectName: {{ $kv.objects.orleansCa }}
+          objectType: secret
+          objectAlias: ca.crt
+        {{- end }}
+  secretObjects:
+    {{- if .redis }}
+    - secretName: {{ .root.Values.redis.existingSecret }}
+      type: Opaque
+      data:
+        - objectName: redis-connection-string
+          key: {{ .root.Values.redis.existingSecretKey }}
+    {{- end }}
+    {{- if .adminKey }}
+    - secretName: {{ .adminKeySecret.existingSecret }}
+      type: Opaque
+      data:
+        - objectName: platform-admin-key
+          key: {{ .adminKeySecret.existingSecretKey }}
+    {{- end }}
 {{- end }}
 
 {{/* HTTP probes on the ServiceDefaults endpoints: /alive (process) and /health (ready). */}}
@@ -214,22 +308,28 @@ metadata:
   {{- end }}
 spec:
   ingressClassName: {{ .ingress.className }}
+  {{- $hosts := concat (list (required "ingress.host is required when ingress is enabled" .ingress.host)) (default (list) .ingress.extraHosts) }}
   {{- with .ingress.tlsSecret }}
   tls:
-    - hosts: [{{ required "ingress.host is required when ingress is enabled" $.ingress.host | quote }}]
+    - hosts:
+        {{- range $hosts }}
+        - {{ . | quote }}
+        {{- end }}
       secretName: {{ . }}
   {{- end }}
   rules:
-    - host: {{ required "ingress.host is required when ingress is enabled" .ingress.host | quote }}
+    {{- range $hosts }}
+    - host: {{ . | quote }}
       http:
         paths:
           - path: /
             pathType: Prefix
             backend:
               service:
-                name: {{ include "pcicloud.componentFullname" . }}
+                name: {{ include "pcicloud.componentFullname" $ }}
                 port:
-                  number: {{ .port }}
+                  number: {{ $.port }}
+    {{- end }}
 {{- end }}
 
 {{- define "pcicloud.region.serviceAccountName" -}}

@@ -11,4 +11,5 @@ public sealed record CallStart(
     [property: Id(3)] string? To,
     [property: Id(4)] CallMediaRequest Media,
     [property: Id(5)] MediaReservation Reservation,
-    [property: Id(6)] string MediaTokenSha256);
+    [property: Id(6)] string MediaTokenSha256,
+    [property: Id(7)] CallSrtpKeys? Srtp = null);

@@ -2,7 +2,8 @@ namespace PciCloud.Contracts.Calls;
 
 /// <summary>
 /// What a masking worker needs to carry a call: codec, transport, where masked audio may go, the
-/// expected source, and the SHA-256 (hex) of the call's media token so it can check a connection.
+/// expected source, the SHA-256 (hex) of the call's media token so it can check a connection, and
+/// the SRTP keys of its legs (secrets, from the CallGrain's memory).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pcicloud.media-settings.v1")]
 public sealed record MediaSettings(
@@ -16,4 +17,5 @@ public sealed record MediaSettings(
     [property: Id(7)] string WorkerId,
     [property: Id(8)] int? RtpPort,
     [property: Id(9)] string MediaTokenSha256,
-    [property: Id(10)] bool Active);
+    [property: Id(10)] bool Active,
+    [property: Id(11)] CallSrtpKeys? Srtp = null);

@@ -22,6 +22,10 @@ public sealed partial class CallGrain(
     private const int MaxRememberedKeyPresses = 10_000;
     private const string Keypad = "0123456789*#ABCD";
 
+    // The call's SRTP keys live in this activation's memory only, never in state: a reactivated grain
+    // has lost them, and then GetMediaSettings reports the call inactive so no worker carries it in clear.
+    private CallSrtpKeys? _srtp;
+
     private bool Exists => state.State.TenantId is not null;
 
     public async Task<CallView> StartAsync(CallStart start)
@@ -35,6 +39,8 @@ public sealed partial class CallGrain(
             state.State.Media = start.Media;
             state.State.Reservation = start.Reservation;
             state.State.MediaTokenSha256 = start.MediaTokenSha256;
+            state.State.UsesSrtp = start.Srtp is not null;
+            _srtp = start.Srtp;
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             RegionMetrics.CallStarted();
@@ -62,6 +68,7 @@ public sealed partial class CallGrain(
 
             state.State.Status = CallView.Ended;
             state.State.EndedAt = time.GetUtcNow();
+            _srtp = null;
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
             RegionMetrics.CallEnded();
@@ -78,9 +85,10 @@ public sealed partial class CallGrain(
             return Task.FromResult<MediaSettings?>(null);
         }
 
+        var srtpKeysLost = state.State.UsesSrtp && _srtp is null;
         return Task.FromResult<MediaSettings?>(new MediaSettings(
             this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
-            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active));
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp));
     }
 
     public Task<bool> ValidateMediaToken(string token)

@@ -36,4 +36,7 @@ public sealed class CallState
     [Id(13)] public SessionOutcomeSummary? LastOutcome { get; set; }
 
     [Id(14)] public HashSet<long> SeenKeyPresses { get; set; } = [];
+
+    /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
+    [Id(15)] public bool UsesSrtp { get; set; }
 }

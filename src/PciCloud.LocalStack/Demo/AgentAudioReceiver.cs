@@ -17,8 +17,14 @@ public sealed class AgentAudioReceiver : IDisposable
     private readonly Task _receiving;
 
     public AgentAudioReceiver()
+        : this(IPAddress.Loopback)
     {
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    /// <param name="bindAddress">Loopback for the local stack; any address when a deployed region's worker sends here.</param>
+    public AgentAudioReceiver(IPAddress bindAddress)
+    {
+        _socket.Bind(new IPEndPoint(bindAddress, 0));
         _receiving = Task.Run(() => ReceiveAsync(_stop.Token));
     }
 

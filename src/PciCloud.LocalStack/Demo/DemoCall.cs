@@ -20,14 +20,15 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
         var api = new PciCloudClient(http, secretKey);
         var audio = new CustomerAudio();
         var started = DateTimeOffset.UtcNow;
-        using var agentEar = new AgentAudioReceiver();
+        var agentHost = IPAddress.Parse(options.AgentHost);
+        using var agentEar = new AgentAudioReceiver(IPAddress.IsLoopback(agentHost) ? IPAddress.Loopback : IPAddress.Any);
 
-        var call = await api.CreateCallAsync($"127.0.0.1:{agentEar.Endpoint.Port}", "demo-" + started.ToUnixTimeSeconds(), ct).ConfigureAwait(false);
+        var call = await api.CreateCallAsync($"{options.AgentHost}:{agentEar.Endpoint.Port}", "demo-" + started.ToUnixTimeSeconds(), ct).ConfigureAwait(false);
         var callId = (string)call["id"]!;
         var rtp = call["media"]!["rtp"]!;
         var worker = new IPEndPoint(IPAddress.Parse((string)rtp["host"]!), (int)rtp["port"]!);
         output.WriteLine($"call {callId} registered through the edge {edgeUrl}");
-        output.WriteLine($"  customer audio -> masking worker {worker} (RTP, PCMU); agent hears 127.0.0.1:{agentEar.Endpoint.Port}");
+        output.WriteLine($"  customer audio -> masking worker {worker} (RTP, PCMU); agent hears {options.AgentHost}:{agentEar.Endpoint.Port}");
 
         var session = await api.CreateSessionAsync(callId, new JsonObject
         {

@@ -16,4 +16,13 @@ public sealed record DemoOptions
     public string OutputDirectory { get; init; } = "demo-output";
 
     public string Region { get; init; } = "uk";
+
+    /// <summary>
+    /// The address the masking worker sends the agent's masked audio to (the call's forwardTo): loopback for
+    /// the local stack; for a deployed region, this machine's public address, reachable by UDP from the region.
+    /// </summary>
+    public string AgentHost { get; init; } = "127.0.0.1";
+
+    /// <summary>Succeed only on an approval (the smoke test); the demo also accepts a decline (the declined test card).</summary>
+    public bool RequireApproval { get; init; }
 }

@@ -5,22 +5,27 @@ using PciCloud.LocalStack.Hosting;
 namespace PciCloud.LocalStack.Demo;
 
 /// <summary>
-/// <c>dotnet run --project src/PciCloud.LocalStack -- demo</c>: runs <see cref="DemoCall"/> against
-/// the stack just started and prints the outcome, the report row, the masking report and the
-/// audio evidence. Exit code 0 when the call went through and no key tone reached the agent.
+/// <c>dotnet run --project src/PciCloud.LocalStack -- demo</c> (or <c>smoke</c>): runs <see cref="DemoCall"/>
+/// against the stack just started, or a deployed region, and prints the outcome, the report row, the masking
+/// report and the audio evidence. Exit code 0 when the call went through and no key tone reached the agent.
 /// </summary>
-public sealed class DemoRunner(StackOptions stack, DemoOptions options, TextWriter output)
+public sealed class DemoRunner(Uri baseUrl, string secretKey, DemoOptions options, TextWriter output)
 {
+    public DemoRunner(StackOptions stack, DemoOptions options, TextWriter output)
+        : this(stack.EdgeUrl, StackOptions.KeyOf(options.Region), options, output)
+    {
+    }
+
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine($"demo: a customer of {StackOptions.TenantOf(options.Region)} pays by phone{(options.Fast ? " (fast)" : " (real time)")}");
+        output.WriteLine($"demo: a customer of {TenantOf(secretKey)} pays by phone{(options.Fast ? " (fast)" : " (real time)")}");
         DemoResult result;
         try
         {
-            result = await new DemoCall(stack.EdgeUrl, StackOptions.KeyOf(options.Region), options, output).RunAsync(cancellationToken).ConfigureAwait(false);
+            result = await new DemoCall(baseUrl, secretKey, options, output).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is PciCloudApiException or TimeoutException or HttpRequestException or InvalidOperationException)
         {
@@ -29,8 +34,13 @@ public sealed class DemoRunner(StackOptions stack, DemoOptions options, TextWrit
         }
         Print(result);
         var clean = result.KeyPressesInAgentAudio == 0 && (int?)result.MaskingReport?["leaks"] == 0;
-        return result.Outcome is "approved" or "declined" && clean ? LocalStackApp.ExitOk : LocalStackApp.ExitFailed;
+        var answered = options.RequireApproval ? result.Outcome == "approved" : result.Outcome is "approved" or "declined";
+        return answered && clean ? LocalStackApp.ExitOk : LocalStackApp.ExitFailed;
     }
+
+    /// <summary>The tenant part of a secret key (sk_&lt;tenant&gt;_&lt;secret&gt;, API.md); never the secret.</summary>
+    private static string TenantOf(string key) =>
+        key.Split('_') is ["sk", var tenant, ..] ? tenant : "the tenant";
 
     private void Print(DemoResult r)
     {

@@ -6,18 +6,27 @@ namespace PciCloud.LocalStack.Hosting;
 /// <summary>What the user asked for on the command line.</summary>
 public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions Demo)
 {
+    /// <summary>The environment variable the smoke command reads the tenant's secret key from (never an argument: process lists and shell history keep those).</summary>
+    public const string ApiKeyVariable = "PCICLOUD_API_KEY";
+
     public const string Usage = """
-        usage: dotnet run --project src/PciCloud.LocalStack -- [demo] [options]
+        usage: dotnet run --project src/PciCloud.LocalStack -- [demo|smoke] [options]
 
           (no command)          start the local stack and keep it running until Ctrl+C
           demo                  start it, take one demo payment over RTP, print what happened, stop
+          smoke                 take the same payment against a running deployment (no local stack):
+                                --base-url URL, the tenant's secret key in $PCICLOUD_API_KEY
 
         stack options:
           --port-offset N       add N to every port below (run a second stack beside the first)
           --edge-port P         edge (default 8080)
           --us-port P --uk-port P --au-port P      region APIs (defaults 8081, 8082, 8083)
           --redis CONNECTION    keep state in a running Redis (e.g. 127.0.0.1:6379) instead of memory
-        demo options:
+        smoke options:
+          --base-url URL        the edge or region base URL, e.g. https://uk.api.example.com
+          --agent-host IP       where the worker sends the agent's masked audio (default 127.0.0.1;
+                                for a deployed region this machine's public IP, UDP reachable)
+        demo and smoke options:
           --fast                stream the call faster than real time
           --card NUMBER         the card the customer keys (default 4242424242424242;
                                 4000000000009995 is declined: insufficient funds)
@@ -30,6 +39,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
         var command = "serve";
         var stack = new StackOptions();
         var demo = new DemoOptions();
+        Uri? baseUrl = null;
         int offset = 0;
         var ports = new Dictionary<string, int>();
         for (var i = 0; i < args.Count; i++)
@@ -38,7 +48,9 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{arg} needs a value.");
             switch (arg)
             {
-                case "demo" or "serve" when i == 0: command = arg; break;
+                case "demo" or "serve" or "smoke" when i == 0: command = arg; break;
+                case "--base-url": baseUrl = AbsoluteUrl(arg, Value()); break;
+                case "--agent-host": demo = demo with { AgentHost = Address(arg, Value()) }; break;
                 case "-h" or "--help" or "help": command = "help"; break;
                 case "--port-offset": offset = Number(arg, Value(), 0, 20000); break;
                 case "--edge-port": stack = stack with { EdgePort = Port(arg, Value()) }; break;
@@ -59,8 +71,25 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
             }
             stack = stack with { RegionPorts = regionPorts };
         }
-        return new CommandLine(command, offset == 0 ? stack : stack.WithOffset(offset), demo);
+        if (command == "smoke" && baseUrl is null)
+        {
+            throw new FormatException("smoke needs --base-url.");
+        }
+        return new CommandLine(command, offset == 0 ? stack : stack.WithOffset(offset), demo) { BaseUrl = baseUrl };
     }
+
+    /// <summary>The deployment the smoke command calls (null for the other commands).</summary>
+    public Uri? BaseUrl { get; init; }
+
+    private static Uri AbsoluteUrl(string name, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0
+            ? uri
+            : throw new FormatException($"{name} must be an absolute http(s) URL without a query.");
+
+    private static string Address(string name, string text) =>
+        System.Net.IPAddress.TryParse(text, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? ip.ToString()
+            : throw new FormatException($"{name} must be an IPv4 address.");
 
     private static int Port(string name, string text) => Number(name, text, 1, 65535);
 

@@ -40,12 +40,27 @@ public static class LocalStackApp
             System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stopping.Cancel(); });
         try
         {
-            return await RunStackAsync(command, stopping.Token).ConfigureAwait(false);
+            return command.Command == "smoke"
+                ? await SmokeAsync(command, stopping.Token).ConfigureAwait(false)
+                : await RunStackAsync(command, stopping.Token).ConfigureAwait(false);
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>One payment against a deployment (docs/DEPLOY.md, "Smoke test"): no local part starts.</summary>
+    private static async Task<int> SmokeAsync(CommandLine command, CancellationToken stopping)
+    {
+        var key = Environment.GetEnvironmentVariable(CommandLine.ApiKeyVariable);
+        if (string.IsNullOrWhiteSpace(key) || !key.StartsWith("sk_", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"smoke: set {CommandLine.ApiKeyVariable} to the test tenant's secret key (sk_...).").ConfigureAwait(false);
+            return ExitUsage;
+        }
+        Console.WriteLine($"smoke: one payment through {command.BaseUrl} with the sandbox gateway");
+        return await new DemoRunner(command.BaseUrl!, key, command.Demo with { RequireApproval = true }, Console.Out).RunAsync(stopping).ConfigureAwait(false);
     }
 
     private static async Task<int> RunStackAsync(CommandLine command, CancellationToken stopping)

@@ -27,9 +27,12 @@ public sealed record CallMediaSettings
     /// <summary>Lower-case hex SHA-256 of the secret a WebSocket media stream presents as <c>?token=</c>.</summary>
     public string? StreamTokenSha256 { get; init; }
 
+    /// <summary>SRTP keys per leg (RFC 3711, SDES); null when every leg is plain RTP.</summary>
+    public SrtpLegKeys? Srtp { get; init; }
+
     /// <summary>RTP payload type of RFC 4733 telephone events.</summary>
     public int TelephoneEventPayloadType { get; init; } = 101;
 
-    /// <summary>Never print the token.</summary>
+    /// <summary>Never print the token or the SRTP keys.</summary>
     public override string ToString() => $"CallMediaSettings {{ CallId = {CallId}, Transport = {Transport}, Codec = {Codec}, RtpPort = {RtpPort} }}";
 }

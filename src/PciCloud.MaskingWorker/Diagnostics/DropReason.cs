@@ -42,6 +42,12 @@ public enum DropReason
     /// </summary>
     CoveredByMaskingTone,
 
+    /// <summary>An SRTP packet whose tag did not authenticate under the leg's key (forged, corrupted or wrongly keyed).</summary>
+    SrtpAuthenticationFailed,
+
+    /// <summary>An SRTP packet refused before its tag was checked: replayed, older than the window, malformed or over the key's limits.</summary>
+    SrtpRefused,
+
     /// <summary>A SIP call's customer audio before its answer fixed the codec: dropped, never relayed unmasked.</summary>
     NotNegotiated,
 }

@@ -128,6 +128,8 @@ public sealed class WorkerMetrics : IDisposable
         DropReason.TelephoneEventConsumed => "telephone_event",
         DropReason.StreamFaulted => "stream_faulted",
         DropReason.CoveredByMaskingTone => "covered_by_masking_tone",
+        DropReason.SrtpAuthenticationFailed => "srtp_auth_failed",
+        DropReason.SrtpRefused => "srtp_refused",
         DropReason.NotNegotiated => "not_negotiated",
         _ => "other",
     };

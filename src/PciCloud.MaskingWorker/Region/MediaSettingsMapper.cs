@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using PciCloud.Contracts.Calls;
 using PciCloud.MaskingWorker.Calls;
+using PciCloud.Media.Srtp;
 
 namespace PciCloud.MaskingWorker.Region;
 
@@ -22,7 +23,7 @@ public static class MediaSettingsMapper
             "PCMA" => AudioCodec.Pcma,
             _ => null,
         };
-        if (transport is null || codec is null)
+        if (transport is null || codec is null || !TryReadSrtp(settings.Srtp, out var srtp))
         {
             return null; // something the worker does not understand: it carries nothing rather than guess
         }
@@ -37,7 +38,29 @@ public static class MediaSettingsMapper
             RecordTo = await ResolveAsync(settings.RecordTo, requirePort: true, cancellationToken).ConfigureAwait(false),
             ExpectFrom = await ResolveAsync(settings.ExpectFrom, requirePort: false, cancellationToken).ConfigureAwait(false),
             StreamTokenSha256 = settings.MediaTokenSha256,
+            Srtp = srtp,
         };
+    }
+
+    /// <summary>The legs' SDES keys (the API validated them; a key that does not parse here carries no call).</summary>
+    private static bool TryReadSrtp(CallSrtpKeys? keys, out SrtpLegKeys? legs)
+    {
+        legs = null;
+        if (keys is null)
+        {
+            return true;
+        }
+
+        SrtpMasterKey? customer = null, forwardTo = null, recordTo = null;
+        if ((keys.Customer is not null && !SdesCrypto.TryParseKey(keys.Customer, out customer, out _))
+            || (keys.ForwardTo is not null && !SdesCrypto.TryParseKey(keys.ForwardTo, out forwardTo, out _))
+            || (keys.RecordTo is not null && !SdesCrypto.TryParseKey(keys.RecordTo, out recordTo, out _)))
+        {
+            return false;
+        }
+
+        legs = new SrtpLegKeys { Customer = customer, ForwardTo = forwardTo, RecordTo = recordTo };
+        return true;
     }
 
     /// <summary>"host:port" (or "host" where the port is optional) to an endpoint; port 0 = any.</summary>

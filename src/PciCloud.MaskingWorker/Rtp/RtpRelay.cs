@@ -18,7 +18,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
     private readonly CallMediaSession _session;
     private readonly RtpStreamProcessor _processor;
     private readonly Socket _socket;
-    private readonly SocketAddress[] _destinations;
+    private readonly SocketAddress? _forwardTo;
+    private readonly SocketAddress? _recordTo;
+    private readonly SrtpLegs _srtp;
     private readonly IPEndPoint? _expectFrom;
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
@@ -38,10 +40,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
         _logger = logger;
         _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, maxPacketBytes);
         _expectFrom = session.Settings.ExpectFrom;
-        _destinations = new[] { session.Settings.ForwardTo, session.Settings.RecordTo }
-            .OfType<IPEndPoint>()
-            .Select(e => e.Serialize())
-            .ToArray();
+        _forwardTo = session.Settings.ForwardTo?.Serialize();
+        _recordTo = session.Settings.RecordTo?.Serialize();
+        _srtp = new SrtpLegs(session.Settings.Srtp, RtpStreamProcessor.MaxOutputLength, metrics);
     }
 
     public CallMediaSession Session => _session;
@@ -74,6 +75,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
         _socket.Dispose();
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
+        _srtp.Dispose();
         await _session.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -126,13 +128,21 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> datagram, SocketAddress from, byte[] output, long arrived)
+    private void Handle(Span<byte> datagram, SocketAddress from, byte[] output, long arrived)
     {
         if (!IsAcceptedSource(from))
         {
             _metrics.Drop(DropReason.UnexpectedSource);
             return;
         }
+
+        // SRTP: nothing reads a packet of an SRTP leg before it authenticated (nor learns its source).
+        if (!_srtp.TryUnprotect(datagram, out var plainLength))
+        {
+            return;
+        }
+
+        datagram = datagram[..plainLength];
 
         var outcome = _processor.Process(datagram, output, out var written);
         if (outcome != RtpOutcome.Rejected && _source is null)
@@ -147,22 +157,29 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
 
         var packet = output.AsSpan(0, written);
-        var sent = 0;
-        foreach (var destination in _destinations)
-        {
-            try
-            {
-                _socket.SendTo(packet, SocketFlags.None, destination);
-                sent++;
-            }
-            catch (SocketException)
-            {
-                _metrics.Drop(DropReason.SendFailed);
-            }
-        }
-
+        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet)) + Send(_recordTo, _srtp.ForRecordTo(packet));
         _metrics.PacketsSent(sent);
         _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
+    }
+
+    /// <summary>Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.</summary>
+    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet)
+    {
+        if (destination is null || packet.IsEmpty)
+        {
+            return 0;
+        }
+
+        try
+        {
+            _socket.SendTo(packet, SocketFlags.None, destination);
+            return 1;
+        }
+        catch (SocketException)
+        {
+            _metrics.Drop(DropReason.SendFailed);
+            return 0;
+        }
     }
 
     private bool IsAcceptedSource(SocketAddress from)

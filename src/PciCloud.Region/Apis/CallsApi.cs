@@ -32,9 +32,10 @@ public static class CallsApi
         var caller = context.GetCaller();
         var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
         var (media, error) = CallRequestValidator.Validate(request, tenant?.MediaDestinations ?? []);
-        if (error is not null)
+        var (srtp, srtpError) = error is null ? SrtpKeysValidator.Validate(request.Media!) : (null, null);
+        if ((error ?? srtpError) is { } problem)
         {
-            return error;
+            return problem;
         }
 
         var callId = Ids.New("call");
@@ -48,7 +49,7 @@ public static class CallsApi
         }
 
         var token = await mediaTokens.ForCallAsync(callId, context.RequestAborted);
-        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token));
+        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp);
         var view = await grains.GetGrain<ICallGrain>(callId).StartAsync(start);
         await grains.GetGrain<ITenantCallIndexGrain>(caller.TenantId).AddAsync(new CallIndexEntry(callId, view.StartedAt));
         if (!string.IsNullOrEmpty(request.ExternalId))

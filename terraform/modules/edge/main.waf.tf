@@ -62,6 +62,13 @@ resource "azurerm_cdn_frontdoor_security_policy" "this" {
             cdn_frontdoor_domain_id = domain.value.id
           }
         }
+
+        dynamic "domain" {
+          for_each = azurerm_cdn_frontdoor_custom_domain.regional
+          content {
+            cdn_frontdoor_domain_id = domain.value.id
+          }
+        }
       }
     }
   }

@@ -12,3 +12,8 @@ output "custom_domain_validation_token" {
   description = "TXT record value that proves ownership of the custom domain (null without one)."
   value       = one(azurerm_cdn_frontdoor_custom_domain.api[*].validation_token)
 }
+
+output "regional_domain_validation_tokens" {
+  description = "Per region: the TXT record value (_dnsauth.<region>.api) that proves ownership of its regional host name."
+  value       = { for k, d in azurerm_cdn_frontdoor_custom_domain.regional : k => d.validation_token }
+}

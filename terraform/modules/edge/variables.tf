@@ -45,6 +45,33 @@ variable "custom_domain" {
   description = "The public API host name, e.g. api.example.com (managed certificate); null serves only the Front Door default domain."
 }
 
+variable "regional_domains" {
+  type        = map(string)
+  default     = {}
+  description = "Region -> its own API host name (e.g. uk = uk.api.example.com), routed only to that region's edge origin. Every key must be in origins."
+
+  validation {
+    condition     = alltrue([for k, v in var.regional_domains : contains(["us", "uk", "au"], k) && can(regex("^[a-z0-9.-]+$", v))])
+    error_message = "regional_domains must be keyed by us, uk or au, with lower-case DNS host names."
+  }
+
+  validation {
+    condition     = alltrue([for k in keys(var.regional_domains) : contains(keys(var.origins), k)])
+    error_message = "Every region of regional_domains needs its edge in origins."
+  }
+}
+
+variable "log_retention_days" {
+  type        = number
+  default     = 90
+  description = "Retention of the edge's Log Analytics workspace (Front Door logs)."
+
+  validation {
+    condition     = var.log_retention_days >= 30 && var.log_retention_days <= 730
+    error_message = "log_retention_days must be between 30 and 730."
+  }
+}
+
 variable "waf_mode" {
   type        = string
   default     = "Prevention"

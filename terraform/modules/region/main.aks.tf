@@ -13,7 +13,25 @@ resource "azurerm_kubernetes_cluster" "this" {
   oidc_issuer_enabled       = true
   workload_identity_enabled = true
   local_account_disabled    = true
-  tags                      = local.tags
+  # Perimeter: the API server is private (reached from the VNet, e.g. a runner or bastion there),
+  # or public only to the authorized ranges (variables.tf refuses neither).
+  private_cluster_enabled = var.api_server_private
+  # Azure Policy add-on (Gatekeeper): the subscription's Kubernetes policy assignments apply here.
+  azure_policy_enabled = true
+  tags                 = local.tags
+
+  dynamic "api_server_access_profile" {
+    for_each = var.api_server_private ? [] : [1]
+    content {
+      authorized_ip_ranges = var.api_server_authorized_ip_ranges
+    }
+  }
+
+  # Defender for Containers' sensor, reporting to the region's workspace (the plan itself is
+  # enabled per subscription in environments/prod).
+  microsoft_defender {
+    log_analytics_workspace_id = azurerm_log_analytics_workspace.this.id
+  }
 
   default_node_pool {
     name                         = "system"
@@ -47,7 +65,9 @@ resource "azurerm_kubernetes_cluster" "this" {
     load_balancer_sku   = "standard"
   }
 
-  # Syncs Key Vault secrets (the Redis connection string) into Kubernetes secrets.
+  # The Secrets Store CSI driver: pods mount their secrets from the platform vault with the
+  # secrets reader identity (main.keyvault.tf), never with the add-on's own identity, which gets no
+  # role anywhere.
   key_vault_secrets_provider {
     secret_rotation_enabled = true
   }
@@ -89,6 +109,17 @@ resource "azurerm_kubernetes_cluster_node_pool" "media" {
   node_labels              = { "pcicloud.io/pool" = "media" }
   node_taints              = ["pcicloud.io/media=true:NoSchedule"]
   tags                     = local.tags
+
+  # AKS's own NSG drops traffic to host ports on instance-level public IPs unless the pool allows
+  # them: exactly the workers' RTP range (the chart's maskingWorker.media.rtpPortRange, fed from the
+  # same variable through environments/prod's helm_values_region output).
+  node_network_profile {
+    allowed_host_ports {
+      port_start = var.media_rtp_port_range.start
+      port_end   = var.media_rtp_port_range.end
+      protocol   = "UDP"
+    }
+  }
 }
 
 # The cluster places its load balancers on the ingress address and joins the subnets.

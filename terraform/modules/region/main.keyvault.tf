@@ -1,6 +1,7 @@
-# The region's Key Vault: gateway credentials, webhook and link-signing secrets, the Redis
-# connection string. RBAC only (no access policies); reached from the cluster through a private
-# endpoint, by the silos' workload identity.
+# The region's tenant vault: gateway credentials, webhook and link-signing secrets, written and
+# read by the silos only. RBAC only (no access policies); reached from the cluster through a
+# private endpoint, by the silos' workload identity. Deployment secrets live apart, in the platform
+# vault (main.platformvault.tf), so nothing that mounts those can read tenants' credentials.
 
 resource "azurerm_key_vault" "this" {
   name                          = "kv-${local.suffix}"
@@ -66,13 +67,6 @@ resource "azurerm_role_assignment" "region_secrets" {
   principal_id         = azurerm_user_assigned_identity.region.principal_id
 }
 
-# The cluster's Key Vault secrets provider syncs the Redis connection string into Kubernetes.
-resource "azurerm_role_assignment" "secrets_provider" {
-  scope                = azurerm_key_vault.this.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_kubernetes_cluster.this.key_vault_secrets_provider[0].secret_identity[0].object_id
-}
-
 resource "azurerm_role_assignment" "admins" {
   for_each             = toset(var.key_vault_admin_object_ids)
   scope                = azurerm_key_vault.this.id
@@ -80,14 +74,9 @@ resource "azurerm_role_assignment" "admins" {
   principal_id         = each.key
 }
 
-# Written only when the runner can reach the vault (key_vault_allowed_ip_ranges); otherwise the
-# operators put it there. Terraform state holds it too: keep the state encrypted and private.
-resource "azurerm_key_vault_secret" "redis" {
-  count        = length(var.key_vault_allowed_ip_ranges) > 0 ? 1 : 0
-  name         = "redis-connection-string"
-  key_vault_id = azurerm_key_vault.this.id
-  content_type = "StackExchange.Redis connection string"
-  value        = "${azurerm_managed_redis.this.hostname}:${azurerm_managed_redis.this.default_database[0].port},password=${azurerm_managed_redis.this.default_database[0].primary_access_key},ssl=True,abortConnect=False"
-
-  depends_on = [azurerm_role_assignment.admins]
+resource "azurerm_management_lock" "key_vault" {
+  name       = "do-not-delete"
+  scope      = azurerm_key_vault.this.id
+  lock_level = "CanNotDelete"
+  notes      = "Tenants' gateway credentials and signing secrets: deleting the vault stops every payment of the region."
 }

@@ -85,7 +85,8 @@ resource "azurerm_public_ip_prefix" "media" {
   tags                = local.tags
 }
 
-# The static address of the cluster's ingress controller (region API, media WebSockets, edge).
+# The static address of the cluster's default ingress controller: the edge only, behind Front
+# Door (the nodes NSG below lets in nobody else).
 resource "azurerm_public_ip" "ingress" {
   name                = "pip-${local.suffix}-ingress"
   location            = azurerm_resource_group.this.location
@@ -94,6 +95,70 @@ resource "azurerm_public_ip" "ingress" {
   sku                 = "Standard"
   zones               = var.availability_zones
   tags                = local.tags
+}
+
+# The second ingress controller's address (the chart's pcicloud-media class): WebSocket media
+# streams from tenants' platforms, which do not pass through Front Door.
+resource "azurerm_public_ip" "media_ingress" {
+  name                = "pip-${local.suffix}-media-ingress"
+  location            = azurerm_resource_group.this.location
+  resource_group_name = azurerm_resource_group.this.name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = var.availability_zones
+  tags                = local.tags
+}
+
+# The nodes subnet: HTTPS reaches the edge's ingress address from Front Door's back end only (its
+# service tag; the edge also checks X-Azure-FDID, since other Front Door profiles share the tag),
+# and the media ingress address from the allowed media sources only. AKS's load balancer keeps the
+# frontend address as destination (floating IP), so these rules name it.
+resource "azurerm_network_security_group" "nodes" {
+  name                = "nsg-${local.suffix}-nodes"
+  location            = azurerm_resource_group.this.location
+  resource_group_name = azurerm_resource_group.this.name
+  tags                = local.tags
+
+  security_rule {
+    name                       = "allow-front-door-to-edge"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "443"
+    source_address_prefix      = "AzureFrontDoor.Backend"
+    destination_address_prefix = azurerm_public_ip.ingress.ip_address
+  }
+
+  security_rule {
+    name                       = "allow-media-websockets"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "443"
+    source_address_prefixes    = var.media_allowed_source_cidrs
+    destination_address_prefix = azurerm_public_ip.media_ingress.ip_address
+  }
+
+  security_rule {
+    name                       = "deny-internet"
+    priority                   = 4000
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_port_range          = "*"
+    destination_port_range     = "*"
+    source_address_prefix      = "Internet"
+    destination_address_prefix = "*"
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "nodes" {
+  subnet_id                 = azurerm_subnet.nodes.id
+  network_security_group_id = azurerm_network_security_group.nodes.id
 }
 
 resource "azurerm_private_dns_zone" "this" {

@@ -34,8 +34,48 @@ output "redis_port" {
 }
 
 output "ingress_public_ip" {
-  description = "Static address for the ingress controller: DNS of <region>.api, media.<region>.api and edge-<region>.api; helm edge.networkPolicy.regionCidrs."
+  description = "Static address of the default ingress controller (the edge, Front Door only): DNS of edge-<region>.api."
   value       = azurerm_public_ip.ingress.ip_address
+}
+
+output "media_ingress_public_ip" {
+  description = "Static address of the pcicloud-media ingress controller: DNS of media.<region>.api (WebSocket media)."
+  value       = azurerm_public_ip.media_ingress.ip_address
+}
+
+output "ingress_resource_group_name" {
+  description = "Resource group of both ingress addresses (the NginxIngressController's load balancer annotation)."
+  value       = azurerm_resource_group.this.name
+}
+
+output "tenant_id" {
+  description = "helm: keyVaultSecrets.tenantId"
+  value       = data.azurerm_client_config.current.tenant_id
+}
+
+output "platform_key_vault_name" {
+  description = "helm: keyVaultSecrets.vaultName (the deployment's secrets; docs/DEPLOY.md, Secrets)."
+  value       = azurerm_key_vault.platform.name
+}
+
+output "secrets_reader_client_id" {
+  description = "helm: keyVaultSecrets.clientId (reads the platform vault only)."
+  value       = azurerm_user_assigned_identity.secrets_reader.client_id
+}
+
+output "media_rtp_port_range" {
+  description = "helm: maskingWorker.media.rtpPortRange (the range the media pool and NSG open)."
+  value       = var.media_rtp_port_range
+}
+
+output "media_allowed_source_cidrs" {
+  description = "helm: maskingWorker.media.allowedSourceCidrs."
+  value       = var.media_allowed_source_cidrs
+}
+
+output "log_analytics_workspace_id" {
+  description = "The region's Log Analytics workspace."
+  value       = azurerm_log_analytics_workspace.this.id
 }
 
 output "media_public_ip_prefix" {

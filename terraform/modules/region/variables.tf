@@ -53,8 +53,48 @@ variable "availability_zones" {
 
 variable "kubernetes_version" {
   type        = string
-  default     = null
-  description = "AKS Kubernetes version (major.minor); null takes the default version. Patches are applied automatically."
+  default     = "1.33"
+  nullable    = false
+  description = "AKS Kubernetes version (major.minor), pinned: Cilium's version follows it, and AKS 1.31+ ships a Cilium (1.16+) that enforces NetworkPolicy port ranges (the chart's networkPolicy.portRanges). Patches are applied automatically."
+
+  validation {
+    condition     = can(regex("^1\\.[0-9]+$", var.kubernetes_version)) && try(tonumber(split(".", var.kubernetes_version)[1]) >= 31, false)
+    error_message = "kubernetes_version must be major.minor, 1.31 or later (Cilium 1.16+, which enforces NetworkPolicy endPort)."
+  }
+}
+
+variable "api_server_private" {
+  type        = bool
+  default     = false
+  description = "Private API server (reached only from the VNet or peered networks). Otherwise it is public to api_server_authorized_ip_ranges only."
+}
+
+variable "api_server_authorized_ip_ranges" {
+  type        = list(string)
+  default     = []
+  description = "Ranges allowed to reach a public API server (operators, the deployment runner). Required unless api_server_private."
+
+  validation {
+    condition     = var.api_server_private || (length(var.api_server_authorized_ip_ranges) > 0 && alltrue([for c in var.api_server_authorized_ip_ranges : can(cidrnetmask(c)) && c != "0.0.0.0/0"]))
+    error_message = "A public API server needs api_server_authorized_ip_ranges: IPv4 CIDR blocks, not 0.0.0.0/0 (or set api_server_private)."
+  }
+}
+
+variable "operator_object_ids" {
+  type        = list(string)
+  default     = []
+  description = "Entra ID object ids (ops groups) that run helm: cluster user role, and the PciCloud helm operator role in the release namespaces only."
+}
+
+variable "log_retention_days" {
+  type        = number
+  default     = 90
+  description = "Retention of the region's Log Analytics workspace."
+
+  validation {
+    condition     = var.log_retention_days >= 30 && var.log_retention_days <= 730
+    error_message = "log_retention_days must be between 30 and 730."
+  }
 }
 
 variable "node_pools" {
@@ -124,6 +164,12 @@ variable "kubernetes_namespace" {
   type        = string
   default     = "pcicloud"
   description = "Namespace of the region's helm release."
+}
+
+variable "edge_namespace" {
+  type        = string
+  default     = "pcicloud-edge"
+  description = "Namespace of the edge's helm release (release name pcicloud) in this cluster."
 }
 
 variable "region_service_account_name" {

@@ -81,3 +81,60 @@ run "rejects_an_unknown_waf_mode" {
 
   expect_failures = [var.waf_mode]
 }
+
+run "regional_names_reach_only_their_regions_edge" {
+  command = plan
+
+  variables {
+    custom_domain    = "api.example.com"
+    regional_domains = { uk = "uk.api.example.com", us = "us.api.example.com" }
+  }
+
+  assert {
+    condition     = azurerm_cdn_frontdoor_origin.regional["uk"].host_name == "edge-uk.api.example.com" && azurerm_cdn_frontdoor_origin.regional["uk"].origin_host_header == "uk.api.example.com"
+    error_message = "uk.api goes to the UK edge only, which sees the regional host name and refuses other regions' tenants."
+  }
+
+  assert {
+    condition     = length(azurerm_cdn_frontdoor_route.regional["uk"].cdn_frontdoor_origin_ids) == 1 && !azurerm_cdn_frontdoor_route.regional["uk"].link_to_default_domain
+    error_message = "A regional route has exactly one origin and only its own domain."
+  }
+
+  assert {
+    condition     = azurerm_cdn_frontdoor_custom_domain.regional["us"].host_name == "us.api.example.com" && length(azurerm_cdn_frontdoor_origin.edge) == 3
+    error_message = "The global name still reaches every edge."
+  }
+}
+
+run "regional_names_are_behind_the_waf" {
+  command = apply
+
+  variables {
+    regional_domains = { uk = "uk.api.example.com" }
+  }
+
+  assert {
+    condition     = contains([for d in azurerm_cdn_frontdoor_security_policy.this.security_policies[0].firewall[0].association[0].domain : d.cdn_frontdoor_domain_id], azurerm_cdn_frontdoor_custom_domain.regional["uk"].id)
+    error_message = "The WAF covers the regional domains too."
+  }
+}
+
+run "front_door_logs_go_to_the_workspace" {
+  command = apply
+
+  assert {
+    condition     = azurerm_monitor_diagnostic_setting.front_door.target_resource_id == azurerm_cdn_frontdoor_profile.this.id && azurerm_monitor_diagnostic_setting.front_door.log_analytics_workspace_id == azurerm_log_analytics_workspace.this.id
+    error_message = "Front Door's logs reach the edge's Log Analytics workspace."
+  }
+}
+
+run "rejects_a_regional_name_without_its_edge" {
+  command = plan
+
+  variables {
+    origins          = { us = { host_name = "edge-us.api.example.com" } }
+    regional_domains = { uk = "uk.api.example.com" }
+  }
+
+  expect_failures = [var.regional_domains]
+}
