@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PciCloud.MaskingWorker.Region;
 using PciCloud.Signalling.Ng;
 
 namespace PciCloud.MaskingWorker.Sip;
@@ -13,8 +12,9 @@ public static partial class NgControlExtensions
     public static WebApplicationBuilder AddNgControl(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<ISipCallGateway, OrleansSipCallGateway>();
-        builder.Services.TryAddSingleton<SipCallControl>();
+        // Built on first use (the listener resolves it only when ng is on): a worker composed without a
+        // region connection (tests with fake gateways) has no ISipCallGateway and needs none.
+        builder.Services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<SipCallControl>(sp));
         builder.Services.TryAddSingleton<INgCallControl>(sp => sp.GetRequiredService<SipCallControl>());
         builder.Services.TryAddSingleton(sp => new NgCookieCache(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp =>

@@ -12,7 +12,7 @@ namespace PciCloud.MaskingWorker.Sip;
 /// datagram is dropped and the proxy's retransmission gets it through later.
 /// </summary>
 public sealed partial class NgListener(
-    IOptions<MaskingWorkerOptions> options, NgDispatcher dispatcher, ILogger<NgListener> logger) : BackgroundService
+    IOptions<MaskingWorkerOptions> options, IServiceProvider services, ILogger<NgListener> logger) : BackgroundService
 {
     private const int MaxConcurrentCommands = 64;
     private readonly TaskCompletionSource<IPEndPoint?> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,6 +28,7 @@ public sealed partial class NgListener(
             return;
         }
 
+        var dispatcher = services.GetRequiredService<NgDispatcher>();
         var address = ListenAddress(options.Value);
         using var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(address);
@@ -59,7 +60,7 @@ public sealed partial class NgListener(
             }
 
             var datagram = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
-            _ = AnswerAsync(socket, datagram, received.RemoteEndPoint, slots, stoppingToken);
+            _ = AnswerAsync(dispatcher, socket, datagram, received.RemoteEndPoint, slots, stoppingToken);
         }
     }
 
@@ -79,7 +80,7 @@ public sealed partial class NgListener(
         return endpoint;
     }
 
-    private async Task AnswerAsync(Socket socket, byte[] datagram, EndPoint peer, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private static async Task AnswerAsync(NgDispatcher dispatcher, Socket socket, byte[] datagram, EndPoint peer, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         try
         {
