@@ -38,6 +38,7 @@ public sealed class NgWorkerTests
         var view = (await sip.Region.Grains.GetGrain<ICallGrain>(callId).GetAsync())!;
         Assert.Equal((SipWorker.Tenant, "sip-1@host", CallView.Active, "sip"), (view.TenantId, view.ExternalId, view.Status, view.Media.Transport));
         Assert.Equal(1, await Reservations(sip));
+        Assert.Empty(await sip.Region.Directory.GetRtpCallsAsync("worker-sip")); // the RTP relay manager never starts a SIP call
     }
 
     [Theory]
