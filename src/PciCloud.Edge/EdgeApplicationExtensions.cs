@@ -30,6 +30,9 @@ public static class EdgeApplicationExtensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<RegionResolver>();
         services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<ClientRateLimiter>();
+        services.AddSingleton<VerifiedCredentials>();
+        services.AddSingleton<RequestBudget>();
         services.AddHttpClient(TenantTablePoller.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddHostedService<TenantTablePoller>();
         services.AddRequestTimeouts();

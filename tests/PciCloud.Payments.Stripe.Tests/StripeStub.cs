@@ -52,6 +52,28 @@ internal sealed class StripeStub : IDisposable
         _server.Given(Request.Create().WithPath(path).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(json).WithDelay(delay));
 
+    /// <summary>
+    /// Waits (on the server's log, no polling) until <paramref name="count"/> requests match: a request whose answer
+    /// is delayed is logged only once the stub has answered it.
+    /// </summary>
+    public async Task WaitForRequestsAsync(Func<StubRequest, bool> match, int count, CancellationToken cancellationToken)
+    {
+        using var changed = new SemaphoreSlim(0);
+        void OnChange(object? sender, System.Collections.Specialized.NotifyCollectionChangedEventArgs e) => changed.Release();
+        _server.LogEntriesChanged += OnChange;
+        try
+        {
+            while (Requests.Count(match) < count)
+            {
+                await changed.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _server.LogEntriesChanged -= OnChange;
+        }
+    }
+
     public IReadOnlyList<StubRequest> Requests => [.. _server.LogEntries.Select(e => new StubRequest(e.RequestMessage!))];
 
     public void Dispose() => _server.Stop();

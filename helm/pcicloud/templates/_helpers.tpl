@@ -91,9 +91,12 @@ Orleans settings shared by silos and workers: the ids (Orleans:ServiceId, Orlean
 Orleans Kubernetes hosting is not used, membership is in Redis) and connection TLS. The hosts
 load a PKCS#12 keystore (Orleans:Tls:CertificatePath + Orleans:Tls:CertificatePassword) and the
 CA (Orleans:Tls:CaCertificatePath): cert-manager writes keystore.p12 and ca.crt into the secret
-with spec.keystores.pkcs12. Without CertificatePath the hosts run without TLS.
+with spec.keystores.pkcs12. Orleans:Tls:Required is always set here: a deployed host without its
+certificate and CA refuses to start (orleans.tls.enabled=false makes the pods fail, never plaintext).
 */}}
 {{- define "pcicloud.orleansEnv" -}}
+- name: Orleans__Tls__Required
+  value: "true"
 - name: Orleans__ServiceId
   value: {{ .Values.orleans.serviceId | quote }}
 - name: Orleans__ClusterId

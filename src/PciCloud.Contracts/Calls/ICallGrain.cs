@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace PciCloud.Contracts.Calls;
 
-/// <summary>One call (key: call id). Persisted, never digits.</summary>
+/// <summary>
+/// One call (key: call id). Persisted, never digits. The call may wait for its payment session (a key press, a
+/// check); the session never waits for the call: what it tells the call is one-way, so no cycle can hold both.
+/// </summary>
 [Alias("pcicloud.call-grain.v1")]
 public interface ICallGrain : IGrainWithStringKey
 {
@@ -29,12 +32,8 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Attach a new payment session; false when another one is still open.</summary>
     [Alias("open-session")] Task<bool> OpenSessionAsync(string sessionId);
 
-    /// <summary>
-    /// The session reached a final status: it is no longer the open one. Interleaved: it is the session's
-    /// callback inside a call chain that starts here (EndAsync cancels the session, a key press completes
-    /// it), and waiting for that chain's first call to finish would wait forever.
-    /// </summary>
-    [AlwaysInterleave, Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
+    /// <summary>The session reached a final status: it is no longer the open one. One-way (see the type's remarks).</summary>
+    [OneWay, Alias("session-finished")] Task SessionFinishedAsync(SessionOutcomeSummary outcome);
 
     [Alias("report-row")] Task<CallReportRow?> GetReportRowAsync();
 }

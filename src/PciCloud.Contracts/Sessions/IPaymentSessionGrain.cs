@@ -23,6 +23,12 @@ public interface IPaymentSessionGrain : IGrainWithStringKey
 
     [Alias("cancel")] Task<SessionReply> CancelAsync();
 
+    /// <summary>
+    /// The call ended: cancel (wiping the card data) unless the session is final or submitting (the submit
+    /// finishes, then wipes). One-way: ending a call never waits for its session, which may be at the gateway.
+    /// </summary>
+    [OneWay, Alias("call-ended")] Task CallEndedAsync();
+
     /// <summary>One keypad key from the call (0-9, *, #). Card data in motion: never logged.</summary>
     [Alias("digit")] Task<DigitOutcome> AcceptDigitAsync(char key);
 

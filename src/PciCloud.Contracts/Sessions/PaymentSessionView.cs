@@ -24,4 +24,5 @@ public sealed record PaymentSessionView(
     [property: Id(15)] long Version,
     [property: Id(16)] string? CapturingField,
     [property: Id(17)] bool CaptureInterrupted,
-    [property: Id(18)] int DigitsLost);
+    [property: Id(18)] int DigitsLost,
+    [property: Id(19)] DateTimeOffset? FinishedAt = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.Edge.Routing;
 
@@ -16,18 +17,22 @@ internal static class EdgeProblem
                 detail: detail,
                 statusCode: status,
                 title: title,
-                type: "https://docs.pcicloud.dev/errors/" + code,
+                type: ProblemShape.TypeFor(code),
                 extensions: new Dictionary<string, object?> { ["code"] = code })
             .ExecuteAsync(context);
     }
 
-    public static Task Unauthenticated(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated",
-            "Send Authorization: Bearer with a secret key or an agent token.");
+    /// <summary>The region's 401, word for word: an unknown tenant and a wrong secret look the same.</summary>
+    public static Task Unauthenticated(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, ProblemShape.UnauthenticatedCode,
+            ProblemShape.UnauthenticatedTitle, ProblemShape.UnauthenticatedDetail);
+    }
 
-    public static Task UnknownTenant(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status404NotFound, "not_found", "Not found",
-            "No such resource.");
+    public static Task ClientRateLimited(HttpContext context, TimeSpan retryAfter) =>
+        WriteAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
+            "Too many requests with credentials not yet verified from this address.", retryAfter);
 
     public static Task InvalidRegionHeader(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "Invalid request",

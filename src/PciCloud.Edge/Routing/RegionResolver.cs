@@ -35,20 +35,21 @@ public sealed class RegionResolver(TenantDirectory directory, IOptionsMonitor<Ed
             return RegionResolution.Fail(RegionResolutionOutcome.Unauthenticated);
         }
         return directory.Current.TryGetRegion(tenant, out var tenantId, out var region)
-            ? new RegionResolution(RegionResolutionOutcome.Routed, region, tenantId)
+            ? new RegionResolution(RegionResolutionOutcome.Routed, region, tenantId, credential.ToString())
             : RegionResolution.Fail(RegionResolutionOutcome.UnknownTenant);
     }
 
     private RegionResolution ResolveAdmin(HttpRequest request)
     {
         var authorization = request.Headers.Authorization;
-        if (authorization.Count != 1 || TenantCredential.BearerToken(authorization[0]).IsEmpty)
+        var credential = authorization.Count == 1 ? TenantCredential.BearerToken(authorization[0]) : [];
+        if (credential.IsEmpty)
         {
             return RegionResolution.Fail(RegionResolutionOutcome.Unauthenticated);
         }
         var named = request.Headers[RegionHeader];
         return named.Count == 1 && named[0] is { } region && options.CurrentValue.RegionDestinations.ContainsKey(region)
-            ? new RegionResolution(RegionResolutionOutcome.Routed, region, "")
+            ? new RegionResolution(RegionResolutionOutcome.Routed, region, "", credential.ToString())
             : RegionResolution.Fail(RegionResolutionOutcome.InvalidRegionHeader);
     }
 }

@@ -33,7 +33,7 @@ public sealed class TenantRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static TokenBucketRateLimiterOptions BucketFor(TenantRateLimitOptions limits)
+    internal static TokenBucketRateLimiterOptions BucketFor(TenantRateLimitOptions limits)
     {
         // Refill in 100 ms steps at high rates (smooth), one token per period at low rates.
         var (period, tokens) = limits.PermitsPerSecond >= 10

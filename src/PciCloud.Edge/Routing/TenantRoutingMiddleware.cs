@@ -14,7 +14,7 @@ namespace PciCloud.Edge.Routing;
 internal sealed class TenantRoutingMiddleware(
     RequestDelegate next,
     RegionResolver resolver,
-    TenantRateLimiter rateLimiter,
+    RequestBudget budget,
     IProxyStateLookup proxyState,
     IOptionsMonitor<EdgeOptions> options,
     EdgeMetrics metrics)
@@ -25,10 +25,10 @@ internal sealed class TenantRoutingMiddleware(
         var resolution = resolver.Resolve(context.Request, RouteCredentialsMetadata.For(route.Config));
         switch (resolution.Outcome)
         {
-            case RegionResolutionOutcome.Unauthenticated:
-                return Refuse(context, "none", "unauthenticated", EdgeProblem.Unauthenticated(context));
-            case RegionResolutionOutcome.UnknownTenant:
-                return Refuse(context, "none", "not_found", EdgeProblem.UnknownTenant(context));
+            case RegionResolutionOutcome.Unauthenticated or RegionResolutionOutcome.UnknownTenant:
+                // One answer for both: telling them apart would tell an attacker which tenant ids exist (the metric may).
+                return Refuse(context, "none", resolution.Outcome == RegionResolutionOutcome.UnknownTenant ? "unknown_tenant" : "unauthenticated",
+                    EdgeProblem.Unauthenticated(context));
             case RegionResolutionOutcome.InvalidRegionHeader:
                 return Refuse(context, "none", "invalid_request", EdgeProblem.InvalidRegionHeader(context));
         }
@@ -38,10 +38,13 @@ internal sealed class TenantRoutingMiddleware(
         if (resolution.TenantId.Length > 0)
         {
             Activity.Current?.SetTag("pcicloud.tenant", resolution.TenantId);
-            if (!rateLimiter.TryAcquire(resolution.TenantId, out var wait))
-            {
+        }
+        switch (budget.TrySpend(context, resolution, out var wait))
+        {
+            case RequestBudget.Refusal.Tenant:
                 return Refuse(context, region, "rate_limited", EdgeProblem.RateLimited(context, wait));
-            }
+            case RequestBudget.Refusal.Client:
+                return Refuse(context, region, "client_rate_limited", EdgeProblem.ClientRateLimited(context, wait));
         }
 
         if (route.Config.MaxRequestBodySize is > 0 and var limit && context.Request.ContentLength > limit)

@@ -62,8 +62,9 @@ public sealed partial class CallGrain(
         {
             if (state.State.OpenSessionId is { } open)
             {
-                // The customer is gone: the session cannot capture any more; cancelling wipes its card data.
-                await grains.GetGrain<IPaymentSessionGrain>(open).CancelAsync();
+                // The customer is gone: the session cannot capture any more; cancelling wipes its card data. One-way:
+                // the session may be at the gateway, and it tells this call when it is final (a wait here was a cycle).
+                await grains.GetGrain<IPaymentSessionGrain>(open).CallEndedAsync();
             }
 
             state.State.Status = CallView.Ended;
@@ -147,7 +148,12 @@ public sealed partial class CallGrain(
 
     public async Task<bool> OpenSessionAsync(string sessionId)
     {
-        if (!Exists || state.State.Status != CallView.Active || state.State.OpenSessionId is not null)
+        if (!Exists || state.State.Status != CallView.Active)
+        {
+            return false;
+        }
+
+        if (state.State.OpenSessionId is { } open && !await IsFinalAsync(open))
         {
             return false;
         }
@@ -172,6 +178,23 @@ public sealed partial class CallGrain(
 
         state.State.LastOutcome = outcome;
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The session's "finished" notice is one-way, so a silo lost in between could leave it unheard: asked here
+    /// (the call may wait for its session, never the other way round) before another session is refused.
+    /// </summary>
+    private async Task<bool> IsFinalAsync(string sessionId)
+    {
+        // No view yet: the session is being created by the request that opened it.
+        var view = await grains.GetGrain<IPaymentSessionGrain>(sessionId).GetAsync();
+        if (view is null || view.Status is not ("succeeded" or "failed" or "cancelled" or "expired"))
+        {
+            return false;
+        }
+
+        state.State.OpenSessionId = null;
+        return true;
     }
 
     public Task<CallReportRow?> GetReportRowAsync() => Task.FromResult(Exists ? CallReport.Row(this.GetPrimaryKeyString(), state.State) : null);

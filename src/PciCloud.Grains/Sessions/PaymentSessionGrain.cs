@@ -48,7 +48,7 @@ public sealed partial class PaymentSessionGrain(
             LogRestoredWithLostFields();
         }
 
-        if (_session.Status == SessionStatus.Submitting)
+        if (_session.Status is SessionStatus.Submitting or SessionStatus.Reconciling)
         {
             await ReconcileAsync(cancellationToken);
         }
@@ -123,6 +123,8 @@ public sealed partial class PaymentSessionGrain(
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
 
+    public Task CallEndedAsync() => _session is { IsOpen: true } ? CommandAsync(s => s.Cancel()) : Task.CompletedTask;
+
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {
         if (_session is null || _session.CapturingField is null)
@@ -147,9 +149,9 @@ public sealed partial class PaymentSessionGrain(
             return SessionReply.Refused("not_found", "No such session.");
         }
 
-        if (_session.Status is SessionStatus.Succeeded or SessionStatus.Failed)
+        if (_session.Status is SessionStatus.Succeeded or SessionStatus.Failed or SessionStatus.Reconciling)
         {
-            return SessionReply.Success(View()); // a repeated submit replays the persisted result
+            return SessionReply.Success(View()); // a repeated submit replays the persisted result (or says it is still unknown)
         }
 
         var create = state.State.Create!;
@@ -160,6 +162,7 @@ public sealed partial class PaymentSessionGrain(
         }
 
         var started = Stopwatch.GetTimestamp();
+        state.State.SubmittedAt = time.GetUtcNow(); // persisted with "submitting", before the card request leaves
         var guarded = new SubmitGuardGateway(gateway, PersistAsync);
         SessionResult result;
         try
@@ -177,6 +180,15 @@ public sealed partial class PaymentSessionGrain(
         if (!result.IsAccepted)
         {
             return PaymentSessionResults.ToReply(result, View);
+        }
+
+        if (_session.Status == SessionStatus.Reconciling)
+        {
+            // The gateway did not confirm either way: never "nothing charged", never a second charge; ask until it knows.
+            RegionMetrics.GatewayError(create.GatewayKind);
+            await AfterChangeAsync();
+            await KeepReconcilingAsync();
+            return SessionReply.Success(View());
         }
 
         var outcome = _session.Outcome?.Outcome.ToString().ToLowerInvariant() ?? "unknown";
@@ -228,23 +240,6 @@ public sealed partial class PaymentSessionGrain(
         return SessionReply.Success(View());
     }
 
-    private async Task ReconcileAsync(CancellationToken ct)
-    {
-        var create = state.State.Create!;
-        var gateway = await gateways.ForTenantAsync(create.TenantId, create.GatewayKind, ct);
-        if (gateway is null)
-        {
-            return;
-        }
-
-        var result = await PaymentSessionSubmitter.ReconcileAsync(_session!, gateway, IdempotencyKey, ct);
-        if (result.IsAccepted)
-        {
-            LogReconciled(_session!.Status.ToString());
-            await AfterChangeAsync();
-        }
-    }
-
     private void StartExpiryTimer() => this.RegisterGrainTimer(async () =>
     {
         if (_session is not null && _session.ExpireIfDue())
@@ -257,6 +252,11 @@ public sealed partial class PaymentSessionGrain(
 
     private async Task AfterChangeAsync()
     {
+        if (_session!.IsFinal)
+        {
+            state.State.FinishedAt ??= time.GetUtcNow();
+        }
+
         await PersistAsync();
         await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();
@@ -264,6 +264,7 @@ public sealed partial class PaymentSessionGrain(
         {
             var v = View();
             var card = v.Fields.GetValueOrDefault("card_number");
+            // One-way: the call may be waiting for this session right now (a key press); awaiting it would be a cycle.
             await grains.GetGrain<ICallGrain>(state.State.Create!.CallId).SessionFinishedAsync(new SessionOutcomeSummary(
                 v.Id, v.Status, v.Result?.Outcome, v.Amount, v.Currency, card?.Brand, card?.Last4, v.Result?.DeclineCode));
             state.State.CallNotified = true;
@@ -291,6 +292,4 @@ public sealed partial class PaymentSessionGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway call failed with {ExceptionType}; reconciling")]
     private partial void LogGatewayFailed(string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session reconciled with the gateway: {Status}")]
-    private partial void LogReconciled(string status);
 }

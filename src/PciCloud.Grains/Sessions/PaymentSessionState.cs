@@ -23,4 +23,10 @@ public sealed class PaymentSessionState
 
     /// <summary>The result's payment, token and schedule have their grains (see SessionResultObjects).</summary>
     [Id(6)] public bool ResultRegistered { get; set; }
+
+    /// <summary>When the card request left for the gateway: how long a "not found" lookup may still be search lag.</summary>
+    [Id(7)] public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>When the session became final: its agent token works only a short while after (RegionOptions.AgentTokenGraceMinutes).</summary>
+    [Id(8)] public DateTimeOffset? FinishedAt { get; set; }
 }

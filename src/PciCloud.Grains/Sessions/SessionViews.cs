@@ -20,7 +20,7 @@ internal static class SessionViews
             Lower(f.State), f.Length, f.Masked, f.Brand is { } b ? b.ToApiName() : null, f.Last4, f.Error, f.AttemptsLeft));
         return new ContractView(v.Id, c.TenantId, c.CallId, Lower(v.Intent), Lower(v.Status),
             v.Amount?.MinorUnits, v.Amount?.Currency.Code ?? c.Currency, v.Description, v.Reference, c.AgentId, c.AgentCanRefund,
-            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost);
+            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost, s.FinishedAt);
     }
 
     /// <summary>Our ids for the gateway's objects: derived from the session id (one session, one payment).</summary>

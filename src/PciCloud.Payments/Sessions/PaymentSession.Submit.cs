@@ -36,11 +36,28 @@ public sealed partial class PaymentSession
         return SessionResult.Accepted;
     }
 
-    /// <summary>Submitting -> succeeded (approved) or failed (declined, error). Wipes the card data.</summary>
+    /// <summary>
+    /// Submitting -> reconciling: the gateway did not confirm an outcome, so the card may or may not have been
+    /// charged. The card data is wiped (only a lookup by idempotency key decides now, never a second charge).
+    /// </summary>
+    public SessionResult MarkOutcomeUnknown()
+    {
+        if (Status != SessionStatus.Submitting)
+        {
+            return SessionResult.Refused(SessionRefusalCodes.InvalidState);
+        }
+
+        Status = SessionStatus.Reconciling;
+        WipeAll();
+        Touch();
+        return SessionResult.Accepted;
+    }
+
+    /// <summary>Submitting or reconciling -> succeeded (approved) or failed (declined, error). Wipes the card data.</summary>
     public SessionResult CompleteSubmit(SessionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (Status != SessionStatus.Submitting)
+        if (Status is not (SessionStatus.Submitting or SessionStatus.Reconciling))
         {
             return SessionResult.Refused(SessionRefusalCodes.InvalidState);
         }

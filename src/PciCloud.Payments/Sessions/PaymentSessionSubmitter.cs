@@ -8,7 +8,8 @@ namespace PciCloud.Payments.Sessions;
 /// intent (charge, authorize; tokenize and recurring store the card and give a token — the
 /// recurring schedule itself is created by the caller, natively or as off-session charges).
 /// The card data is wiped whatever happens. When the call is cancelled or throws, the session
-/// stays submitting (the outcome is unknown): reconcile it with <see cref="IPaymentGateway.LookupAsync"/>.
+/// stays submitting; when the gateway did not confirm an outcome it becomes reconciling. Either way the outcome
+/// is unknown: reconcile it with <see cref="IPaymentGateway.LookupAsync"/>, never by charging again.
 /// </summary>
 public static class PaymentSessionSubmitter
 {
@@ -25,7 +26,7 @@ public static class PaymentSessionSubmitter
         try
         {
             var result = await Send(session, gateway, idempotencyKey, card!, cancellationToken).ConfigureAwait(false);
-            return session.CompleteSubmit(result);
+            return IsOutcomeUnknown(result) ? session.MarkOutcomeUnknown() : session.CompleteSubmit(result);
         }
         finally
         {
@@ -33,26 +34,39 @@ public static class PaymentSessionSubmitter
         }
     }
 
-    /// <summary>Reconciles a session left submitting: the gateway's stored outcome, or failed (nothing charged) when it has none.</summary>
-    public static async Task<SessionResult> ReconcileAsync(PaymentSession session, IPaymentGateway gateway, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reconciles a session left submitting or reconciling, by its idempotency key: the gateway's stored outcome when
+    /// it has a definite one. Until then the session is (or stays) reconciling: an error or a payment still
+    /// processing is no answer, and "not found" is one only when <paramref name="notFoundIsFinal"/> (a gateway's
+    /// search may lag behind its charges: Stripe's by up to a minute). Accepted when the session changed.
+    /// </summary>
+    public static async Task<SessionResult> ReconcileAsync(PaymentSession session, IPaymentGateway gateway, string idempotencyKey, CancellationToken cancellationToken, bool notFoundIsFinal = true)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(gateway);
-        if (session.Status != SessionStatus.Submitting)
+        if (session.Status is not (SessionStatus.Submitting or SessionStatus.Reconciling))
         {
             return SessionResult.Refused(SessionRefusalCodes.InvalidState);
         }
 
         var found = await gateway.LookupAsync(LookupRequest.ByIdempotencyKey(idempotencyKey), cancellationToken).ConfigureAwait(false);
-        if (found is { Outcome: GatewayOutcome.Error, Retryable: true })
+        if (found is { Outcome: GatewayOutcome.Error } || (found is null && !notFoundIsFinal))
         {
-            return SessionResult.Refused(SessionRefusalCodes.GatewayUnavailable); // still unknown: stay submitting, try again later
+            // Still unknown: say so (once), and try again later.
+            return session.Status == SessionStatus.Submitting ? session.MarkOutcomeUnknown() : SessionResult.Refused(SessionRefusalCodes.GatewayUnavailable);
         }
 
         return session.CompleteSubmit(found is not null
             ? SessionOutcome.FromGateway(session.Intent, found)
             : new SessionOutcome(GatewayOutcome.Error) { ErrorCode = SessionFailureCodes.OutcomeUnknown, Message = "The payment did not reach the gateway: nothing was charged. Start a new session." });
     }
+
+    /// <summary>
+    /// Declines and definite errors (invalid request, authentication) say no card was charged; a timeout, a
+    /// network failure, a 5xx or a payment still processing say nothing, whatever the request did.
+    /// </summary>
+    public static bool IsOutcomeUnknown(GatewayResult result) =>
+        result is { Outcome: GatewayOutcome.Error } && (result.Retryable || result.ErrorCode == GatewayErrorCodes.Processing);
 
     private static Task<GatewayResult> Send(PaymentSession session, IPaymentGateway gateway, string key, CardDetails card, CancellationToken cancellationToken)
     {

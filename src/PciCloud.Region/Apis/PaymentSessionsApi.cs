@@ -91,14 +91,17 @@ public static class PaymentSessionsApi
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> PatchSession(
         string id, PatchSessionRequest body, [AsParameters] Deps d, HttpContext context)
     {
-        if (body.Currency is not null && !Payments.Money.Currency.TryParse(body.Currency, out _))
+        var caller = context.GetCaller();
+        var current = await OwnedSessionAsync(d.Grains, id, caller);
+        var tenant = await d.Grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
+        if (current is null || tenant is null)
         {
-            return Problems.Invalid("currency must be an ISO 4217 code.", "invalid_currency");
+            return Problems.NotFound();
         }
 
-        if (body.Amount is <= 0)
+        if (SessionAmountValidator.ForPatch(body.Amount, body.Currency, current, tenant) is { } invalid)
         {
-            return Problems.Invalid("amount must be a positive integer in minor units.", "invalid_amount");
+            return invalid;
         }
 
         return await Command(id, "update", d, context, g => g.PatchAsync(new SessionPatch(body.Amount, body.Currency, body.Description, body.Reference, body.PostalCode)));

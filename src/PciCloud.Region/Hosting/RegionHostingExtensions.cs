@@ -23,6 +23,8 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<AgentTokens>();
         builder.Services.AddSingleton<MediaTokens>();
         builder.Services.AddSingleton<CallerAuthenticator>();
+        builder.Services.AddSingleton<FailedAuthenticationThrottle>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RegionOptions>>(TrustedProxies.Configure);
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<SandboxGateway>();
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
@@ -41,6 +43,8 @@ public static class RegionHostingExtensions
     /// <summary>Order matters: problems for everything, then body limit, auth, per-tenant rate, idempotency.</summary>
     public static WebApplication UseRegionPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // the client's address, from X-Forwarded-For of a trusted proxy (the edge) only
+        app.UseMiddleware<ApiResponseHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async ctx =>
         {

@@ -25,11 +25,26 @@ public sealed class RegionOptions
 
     public int AgentTokenMinutes { get; set; } = 60;
 
+    /// <summary>How long an agent token still works once its session is final (to read the outcome, or refund when allowed).</summary>
+    public double AgentTokenGraceMinutes { get; set; } = 15;
+
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     public int RateLimitPermitsPerSecond { get; set; } = 100;
 
     public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>Failed authentications a source address may make at once before it must wait (PCI DSS 8.3.4).</summary>
+    public int FailedAuthBurst { get; set; } = 20;
+
+    /// <summary>How many more failures per minute a source address earns back.</summary>
+    public int FailedAuthPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Proxies whose X-Forwarded-For names the client (the edge's addresses, as IPs or CIDRs); loopback always.
+    /// Without them every request through the edge would share the edge's address, and its failure budget.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     public List<SeedTenant> SeedTenants { get; set; } = [];
 }

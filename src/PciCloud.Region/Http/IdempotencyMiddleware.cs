@@ -9,7 +9,7 @@ namespace PciCloud.Region.Http;
 /// API.md Idempotency-Key on every authenticated POST: the same key and body replay the first
 /// response (header Idempotent-Replayed: true), a different body is 422 idempotency_key_reused, a
 /// first request still running is 409 idempotency_in_progress. Kept 24 h, per tenant, in grain state
-/// (Redis in production). 5xx answers are not kept, so a retry runs again.
+/// (Redis in production), without <see cref="ResponseSecrets"/>. 5xx answers are not kept, so a retry runs again.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains)
 {
@@ -74,8 +74,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory 
         }
         else
         {
+            // Shown once: the kept answer (grain state, Redis) never holds a secret, so neither does a replay.
             await grain.CompleteAsync(requestHash, new StoredResponse(context.Response.StatusCode,
-                context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body));
+                context.Response.ContentType, context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                ResponseSecrets.Strip(body, context.Response.ContentType)));
         }
 
         await original.WriteAsync(body, context.RequestAborted);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.Region.Http;
 
@@ -10,15 +11,15 @@ public static class Problems
             detail: detail,
             statusCode: status,
             title: title,
-            type: $"urn:pcicloud:problem:{code}",
+            type: ProblemShape.TypeFor(code),
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
     public static ProblemHttpResult Invalid(string detail, string code = "invalid_request") =>
         Of(StatusCodes.Status400BadRequest, code, "The request is not valid.", detail);
 
     public static ProblemHttpResult Unauthenticated() =>
-        Of(StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication failed.",
-            "A valid key or token is required in the Authorization header.");
+        Of(StatusCodes.Status401Unauthorized, ProblemShape.UnauthenticatedCode, ProblemShape.UnauthenticatedTitle,
+            ProblemShape.UnauthenticatedDetail);
 
     public static ProblemHttpResult NotFound() =>
         Of(StatusCodes.Status404NotFound, "not_found", "Not found.", "No such object.");

@@ -9,8 +9,6 @@ namespace PciCloud.Region.Validation;
 
 public static class SessionRequestValidator
 {
-    private static readonly AmountRules Amounts = new();
-
     /// <summary>How far ahead a recurring schedule may start (Stripe allows a two-year trial).</summary>
     public const int MaxStartDays = 730;
 
@@ -22,15 +20,10 @@ public static class SessionRequestValidator
             return (null, Problems.Invalid("intent must be charge, authorize, tokenize or recurring."));
         }
 
-        var amount = Amounts.Validate(r.Amount, r.Currency, allowZero: r.Intent == "tokenize");
-        if (!amount.IsValid)
+        var (amount, amountError) = SessionAmountValidator.ForCreate(r.Amount, r.Currency, r.Intent, tenant);
+        if (amountError is not null)
         {
-            return (null, Problems.Invalid(amount.Detail!, amount.ErrorCode!));
-        }
-
-        if (r.Currency is not null && !tenant.Currencies.Contains(r.Currency))
-        {
-            return (null, Problems.Invalid($"currency {r.Currency} is not enabled for this tenant.", "invalid_currency"));
+            return (null, amountError);
         }
 
         var fields = r.Fields is { Count: > 0 } f ? f : tenant.DefaultFields;
@@ -66,7 +59,7 @@ public static class SessionRequestValidator
             return (null, Problems.Invalid("recurring is only for intent recurring."));
         }
 
-        return (new SessionCreate(tenant.Id, callId, r.Intent, amount.Amount?.MinorUnits, amount.Amount?.Currency.Code ?? r.Currency,
+        return (new SessionCreate(tenant.Id, callId, r.Intent, amount?.MinorUnits, amount?.Currency.Code ?? r.Currency,
             r.Description, r.Reference, r.AgentId, r.AgentCanRefund ?? false, [.. fields], plan, tenant.Region, tenant.GatewayKind,
             tenant.AcceptedBrands), null);
     }

@@ -43,9 +43,15 @@ public sealed class EdgeStack : IAsyncDisposable
 
     public RegionBackend Backend(string region) => region switch { "us" => Us, "uk" => Uk, "au" => Au, _ => throw new ArgumentException(region) };
 
-    public static string SecretKey(string tenant) => $"sk_{tenant}_s3cr3tValue";
+    /// <summary>The secret part of every key the backends accept; any other is refused with 401.</summary>
+    public const string Secret = "s3cr3tValue";
 
-    public static string AgentToken(string tenant) => $"{tenant}.eyJzIjoicHNfMSJ9.c2lnbmF0dXJl";
+    /// <summary>The signature part of every agent token the backends accept.</summary>
+    public const string Signature = "c2lnbmF0dXJl";
+
+    public static string SecretKey(string tenant) => $"sk_{tenant}_{Secret}";
+
+    public static string AgentToken(string tenant) => $"{tenant}.eyJzIjoicHNfMSJ9.{Signature}";
 
     public static async Task<EdgeStack> StartAsync(IDictionary<string, string?>? overrides = null)
     {

@@ -97,6 +97,15 @@ public sealed class RegionBackend : IAsyncDisposable
     private async Task EchoAsync(HttpContext context)
     {
         Hit($"{context.Request.Method} {context.Request.Path}");
+        if (!Verifies(context, out var tenant))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        if (tenant is not null)
+        {
+            context.Response.Headers[AuthenticatedHeader] = tenant;
+        }
         long bodyLength = 0;
         var buffer = new byte[16 * 1024];
         int read;
@@ -108,6 +117,35 @@ public sealed class RegionBackend : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new EchoResponse(
             Region, context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "", headers, bodyLength));
     }
+
+    /// <summary>
+    /// Stands in for the region's check of the secret: the stack's keys end in <c>_s3cr3tValue</c> and its agent
+    /// tokens in <c>.c2lnbmF0dXJl</c> (see <see cref="EdgeStack"/>); any other secret is refused with 401.
+    /// </summary>
+    private static bool Verifies(HttpContext context, out string? tenant)
+    {
+        tenant = null;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var credential = authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? authorization["Bearer ".Length..]
+            : context.Request.Query["token"].ToString();
+        if (credential == AdminKey)
+        {
+            tenant = "admin";
+        }
+        else if (credential.StartsWith("sk_", StringComparison.Ordinal) && credential.EndsWith("_" + EdgeStack.Secret, StringComparison.Ordinal))
+        {
+            tenant = credential[3..^(EdgeStack.Secret.Length + 1)];
+        }
+        else if (credential.EndsWith("." + EdgeStack.Signature, StringComparison.Ordinal))
+        {
+            tenant = credential[..credential.IndexOf('.', StringComparison.Ordinal)];
+        }
+        return credential.Length == 0 || tenant is not null;
+    }
+
+    /// <summary>The region's "this credential verified" answer header (ProblemShape.AuthenticatedHeader).</summary>
+    public const string AuthenticatedHeader = "PciCloud-Authenticated";
 
     private async Task ServerSentEventsAsync(HttpContext context)
     {

@@ -35,7 +35,7 @@ public sealed class EdgeMetricsTests
         await stack.Client.SendAsync(WithBearer(HttpMethod.Get, "/v1/calls", SecretKey(AuTenant)), TestContext.Current.CancellationToken);
 
         Assert.Contains("pcicloud.edge.requests:pcicloud.outcome=forwarded,pcicloud.region=uk", seen);
-        Assert.Contains("pcicloud.edge.requests:pcicloud.outcome=not_found,pcicloud.region=none", seen);
+        Assert.Contains("pcicloud.edge.requests:pcicloud.outcome=unknown_tenant,pcicloud.region=none", seen);
         Assert.Contains("pcicloud.edge.requests:pcicloud.outcome=region_unavailable,pcicloud.region=au", seen);
         Assert.Contains(seen, m => m.StartsWith("pcicloud.edge.routing_failures:", StringComparison.Ordinal) && m.EndsWith("pcicloud.region=au", StringComparison.Ordinal));
     }

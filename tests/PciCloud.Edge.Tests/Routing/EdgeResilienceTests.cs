@@ -40,7 +40,7 @@ public sealed class EdgeResilienceTests
         await using var stack = await StartAsync();
         const string newTenant = "fresh-au";
         await (await stack.Client.SendAsync(WithBearer(HttpMethod.Get, "/v1/calls", SecretKey(newTenant)), Ct))
-            .AssertProblemAsync(404, "not_found");
+            .AssertProblemAsync(401, "unauthenticated");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var failures = new List<string>();

@@ -101,13 +101,13 @@ public sealed class EdgeRoutingTests
     [Theory]
     [InlineData("sk_nobody_s3cr3t")]
     [InlineData("nobody.payload.signature")]
-    public async Task UnknownTenant_Is404_WithNothingForwarded(string credential)
+    public async Task UnknownTenant_Is401_WithNothingForwarded(string credential)
     {
         await using var stack = await StartAsync();
 
         var response = await stack.Client.SendAsync(WithBearer(HttpMethod.Get, "/v1/calls/call_1", credential), Ct);
 
-        await response.AssertProblemAsync(404, "not_found");
+        await response.AssertProblemAsync(401, "unauthenticated");
         Assert.All(new[] { stack.Us, stack.Uk, stack.Au }, b => Assert.Equal(0, b.Hits("GET /v1/calls/call_1")));
     }
 

@@ -24,6 +24,8 @@ public sealed class PaymentSessionTransitionTests
             [SessionStatus.Succeeded] = ["invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state"],
             [SessionStatus.Failed] = ["invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state"],
             [SessionStatus.Cancelled] = ["invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state"],
+            // Outcome unknown: nothing but a definite gateway answer (complete) moves it; never a second submit.
+            [SessionStatus.Reconciling] = ["invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", "invalid_state", Ok, "invalid_state"],
             [SessionStatus.Expired] = ["session_expired", "session_expired", "session_expired", "session_expired", "session_expired", "session_expired", "invalid_state", "session_expired"],
         };
         var data = new TheoryData<SessionStatus, string, string>();
@@ -141,6 +143,11 @@ public sealed class PaymentSessionTransitionTests
             case SessionStatus.Cancelled:
                 session = SessionFactory.Ready(clock: clock);
                 session.Cancel();
+                return session;
+            case SessionStatus.Reconciling:
+                session = SessionFactory.Ready(clock: clock);
+                session.BeginSubmit(out _);
+                session.MarkOutcomeUnknown();
                 return session;
             default:
                 session = SessionFactory.Ready(clock: clock);

@@ -3,7 +3,7 @@ using VoidRequest = PciCloud.Payments.Gateways.VoidRequest;
 
 namespace PciCloud.Region.Tests.Infrastructure;
 
-/// <summary>A gateway that forwards everything, and throws after a token charge or a refund when its resolver says so.</summary>
+/// <summary>A gateway that forwards everything, and loses the answer of a card charge, a token charge or a refund when its resolver says so.</summary>
 internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver resolver) : IPaymentGateway
 {
     public string Name => inner.Name;
@@ -22,7 +22,14 @@ internal sealed class LossyGateway(IPaymentGateway inner, LossyGatewayResolver r
         return resolver.TakeLoss(LossyGatewayResolver.Refund) ? throw Lost() : result;
     }
 
-    public Task<GatewayResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken) => inner.ChargeAsync(request, cancellationToken);
+    /// <summary>A lost card charge answers as the Stripe connector does when Stripe never answers: a retryable timeout.</summary>
+    public async Task<GatewayResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken)
+    {
+        var result = await inner.ChargeAsync(request, cancellationToken);
+        return resolver.TakeLoss(LossyGatewayResolver.CardCharge)
+            ? GatewayResult.Error(GatewayErrorCodes.Timeout, "The gateway did not answer in time.", retryable: true)
+            : result;
+    }
 
     public Task<GatewayResult> AuthorizeAsync(CardPaymentRequest request, CancellationToken cancellationToken) => inner.AuthorizeAsync(request, cancellationToken);
 

@@ -11,6 +11,7 @@ namespace PciCloud.Region.Tests.Infrastructure;
 /// </summary>
 public sealed class LossyGatewayResolver(IGatewayResolver inner) : IGatewayResolver
 {
+    public const string CardCharge = "charge";
     public const string TokenCharge = "charge_token";
     public const string Refund = "refund";
     private readonly ConcurrentDictionary<string, int> _answersToLose = new(StringComparer.Ordinal);

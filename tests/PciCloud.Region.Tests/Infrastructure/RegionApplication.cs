@@ -24,6 +24,7 @@ public class RegionApplication : WebApplicationFactory<Program>
         ["Region:PublicBaseUrl"] = "http://127.0.0.1:8081",
         ["Region:RateLimitPermitsPerSecond"] = "10000",
         ["Region:RateLimitBurst"] = "10000",
+        ["Region:FailedAuthBurst"] = "100000",
         ["Region:SeedTenants:0:Id"] = TenantA,
         ["Region:SeedTenants:0:Name"] = "Tenant A",
         ["Region:SeedTenants:0:SecretKey"] = KeyA,

@@ -9,7 +9,8 @@
   var OPEN = { created: true, capturing: true, ready: true };
   var STATUS_TEXT = {
     created: "Ready to start", capturing: "Capturing", ready: "Ready to take payment", submitting: "Taking payment…",
-    succeeded: "Completed", failed: "Failed", cancelled: "Cancelled", expired: "Expired"
+    succeeded: "Completed", failed: "Failed", cancelled: "Cancelled", expired: "Expired",
+    reconciling: "Checking with the gateway"
   };
   var FIELD_ERRORS = {
     invalid_card_number: "That card number is not valid. Ask the customer to key it again.",
@@ -245,6 +246,10 @@
       outcome = "error";
       text = "The payment did not go through — nothing was charged";
       next = "Start a new payment on this call and try again. If it happens again, contact support.";
+    } else if (s.status === "reconciling") {
+      outcome = "pending";
+      text = "Checking with the gateway — do not take the payment again";
+      next = "The gateway has not yet confirmed whether the card was charged. This page updates as soon as it does.";
     } else if (s.status === "failed") {
       outcome = "error";
       text = "The payment failed — nothing was charged";
