@@ -43,6 +43,15 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
+    public void Grains_KnowNoGatewayVendor_ConnectorsAreRegisteredByTheHost()
+    {
+        var (projects, packages, _) = References("PciCloud.Grains");
+
+        Assert.DoesNotContain(projects, p => p.StartsWith("PciCloud.Payments.", StringComparison.Ordinal));
+        Assert.DoesNotContain(packages, p => p.StartsWith("Stripe", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MaskingWorker_NeverReferencesGrainsOrPayments()
     {
         var (projects, _, _) = References("PciCloud.MaskingWorker");

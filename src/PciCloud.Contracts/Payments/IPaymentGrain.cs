@@ -21,5 +21,8 @@ public interface IPaymentGrain : IGrainWithStringKey
     /// <summary>Captures an authorization (all of it, or <paramref name="amount"/> minor units).</summary>
     [Alias("capture")] Task<PaymentReply> CaptureAsync(long? amount);
 
+    /// <summary>Voids an uncaptured authorization (idempotent: a voided payment answers as it is).</summary>
+    [Alias("void")] Task<PaymentReply> VoidAsync();
+
     [Alias("refund")] Task<RefundReply> RefundAsync(RefundCommand command);
 }

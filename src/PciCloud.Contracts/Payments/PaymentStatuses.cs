@@ -10,6 +10,9 @@ public static class PaymentStatuses
     public const string Refunded = "refunded";
     public const string Failed = "failed";
 
+    /// <summary>An authorization released before capture: nothing was charged.</summary>
+    public const string Voided = "voided";
+
     public const string KindCharge = "charge";
     public const string KindAuthorization = "authorization";
     public const string KindTokenCharge = "token_charge";

@@ -9,4 +9,9 @@ public sealed record FieldView(
     [property: Id(3)] string? Brand,
     [property: Id(4)] string? Last4,
     [property: Id(5)] string? Error,
-    [property: Id(6)] int AttemptsLeft);
+    [property: Id(6)] int AttemptsLeft)
+{
+    /// <summary>Double entry: the first entry was valid; the customer is keying it a second time.</summary>
+    [Id(7), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Confirming { get; init; }
+}

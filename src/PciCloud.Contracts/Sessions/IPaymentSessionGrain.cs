@@ -29,6 +29,9 @@ public interface IPaymentSessionGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("call-ended")] Task CallEndedAsync();
 
+    /// <summary>Bank sessions: the agent read the region's confirmation (Direct Debit Guarantee, ACH authorization, BECS service agreement).</summary>
+    [Alias("confirm")] Task<SessionReply> ConfirmAsync(string confirmation);
+
     /// <summary>One keypad key from the call (0-9, *, #). Card data in motion: never logged.</summary>
     [Alias("digit")] Task<DigitOutcome> AcceptDigitAsync(char key);
 

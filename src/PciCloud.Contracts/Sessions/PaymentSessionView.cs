@@ -25,4 +25,16 @@ public sealed record PaymentSessionView(
     [property: Id(16)] string? CapturingField,
     [property: Id(17)] bool CaptureInterrupted,
     [property: Id(18)] int DigitsLost,
-    [property: Id(19)] DateTimeOffset? FinishedAt = null);
+    [property: Id(19)] DateTimeOffset? FinishedAt = null)
+{
+    /// <summary>The session's controls (what the Agent Assist page needs to guide the agent).</summary>
+    [Id(20)] public SessionControls? Controls { get; init; }
+
+    /// <summary>The brands this session accepts.</summary>
+    [Id(21)] public IReadOnlyList<string>? AcceptedBrands { get; init; }
+
+    /// <summary>Bank sessions: the confirmation the agent must give before submit, and when it was given.</summary>
+    [Id(22)] public string? ConfirmationRequired { get; init; }
+
+    [Id(23)] public DateTimeOffset? ConfirmedAt { get; init; }
+}

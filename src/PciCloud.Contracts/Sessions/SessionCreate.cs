@@ -16,4 +16,10 @@ public sealed record SessionCreate(
     [property: Id(10)] RecurringPlan? Recurring,
     [property: Id(11)] string Region,
     [property: Id(12)] string GatewayKind,
-    [property: Id(13)] IReadOnlyList<string> AcceptedBrands);
+    [property: Id(13)] IReadOnlyList<string> AcceptedBrands)
+{
+    /// <summary>Null in a session created before controls existed: read it through <see cref="ControlsOrDefault"/>.</summary>
+    [Id(14)] public SessionControls? Controls { get; init; }
+
+    public SessionControls ControlsOrDefault => Controls ?? SessionControls.Default;
+}

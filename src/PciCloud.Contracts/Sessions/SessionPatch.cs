@@ -7,4 +7,8 @@ public sealed record SessionPatch(
     [property: Id(1)] string? Currency,
     [property: Id(2)] string? Description,
     [property: Id(3)] string? Reference,
-    [property: Id(4)] string? PostalCode);
+    [property: Id(4)] string? PostalCode)
+{
+    /// <summary>US bank sessions: checking or savings, chosen by the agent (not bank data).</summary>
+    [Id(5)] public string? AccountType { get; init; }
+}

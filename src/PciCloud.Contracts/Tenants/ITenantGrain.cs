@@ -8,6 +8,9 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [Alias("create")] Task<TenantCreateOutcome> CreateAsync(TenantSettings settings);
 
+    /// <summary>Replaces the settings of an existing tenant (id, region and creation time stay); false when there is none.</summary>
+    [Alias("update")] Task<bool> UpdateAsync(TenantSettings settings);
+
     [Alias("add-key")] Task<bool> AddApiKeyAsync(ApiKeyRecord key);
 
     [Alias("revoke-key")] Task<bool> RevokeApiKeyAsync(string keyId);

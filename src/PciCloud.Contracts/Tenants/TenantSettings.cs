@@ -12,4 +12,8 @@ public sealed record TenantSettings(
     [property: Id(6)] IReadOnlyList<string> DefaultFields,
     [property: Id(7)] IReadOnlyList<string> FramingOrigins,
     [property: Id(8)] IReadOnlyList<string> MediaDestinations,
-    [property: Id(9)] DateTimeOffset CreatedAt);
+    [property: Id(9)] DateTimeOffset CreatedAt)
+{
+    /// <summary>Named gateway configurations (name -> kind) a session may pick by name; the default is <see cref="GatewayKind"/>.</summary>
+    [Id(10)] public IReadOnlyDictionary<string, string>? Gateways { get; init; }
+}

@@ -13,4 +13,7 @@ public interface ITokenGrain : IGrainWithStringKey
 
     /// <summary>An off-session charge of the card: creates (or replays) payment <see cref="TokenCharge.PaymentId"/>.</summary>
     [Alias("charge")] Task<PaymentReply> ChargeAsync(TokenCharge charge);
+
+    /// <summary>Forgets the gateway's reference: the token answers as unknown from now on. False when there is no such token.</summary>
+    [Alias("delete")] Task<bool> DeleteAsync();
 }

@@ -8,4 +8,8 @@ public sealed record TokenRegistration(
     [property: Id(2)] string GatewayReference,
     [property: Id(3)] string? SessionId,
     [property: Id(4)] string? Brand,
-    [property: Id(5)] string? Last4);
+    [property: Id(5)] string? Last4)
+{
+    /// <summary>"reusable" (null in tokens stored before token types existed) or "one-time": one charge, then refused.</summary>
+    [Id(6)] public string? TokenType { get; init; }
+}

@@ -8,4 +8,11 @@ public sealed record TokenView(
     [property: Id(2)] string? SessionId,
     [property: Id(3)] string? Brand,
     [property: Id(4)] string? Last4,
-    [property: Id(5)] DateTimeOffset CreatedAt);
+    [property: Id(5)] DateTimeOffset CreatedAt)
+{
+    /// <summary>"reusable" or "one-time".</summary>
+    [Id(6)] public string TokenType { get; init; } = "reusable";
+
+    /// <summary>A one-time token: when its one charge was made.</summary>
+    [Id(7)] public DateTimeOffset? UsedAt { get; init; }
+}

@@ -14,5 +14,11 @@ public interface IWebhookGrain : IGrainWithStringKey
     /// <summary>Queue an event (type, JSON of its data object). Ignored when no endpoint subscribes to it.</summary>
     [Alias("enqueue")] Task EnqueueAsync(string eventType, string dataJson);
 
+    /// <summary>
+    /// Queue an event for one URL (a session's statusCallback), whatever the tenant's endpoint subscribes
+    /// to; signed with the tenant's webhook signing secret, retried like the rest.
+    /// </summary>
+    [Alias("enqueue-to")] Task EnqueueToAsync(string url, string eventType, string dataJson);
+
     [Alias("backlog")] Task<int> GetBacklogAsync();
 }

@@ -11,5 +11,9 @@ public static class SecretNames
 
     public static string GatewayCredentials(string tenantId) => $"gateway-{tenantId}";
 
+    /// <summary>A named gateway configuration's credentials; the name's length keeps (tenant, name) pairs apart.</summary>
+    public static string GatewayCredentials(string tenantId, string? name) =>
+        name is null ? GatewayCredentials(tenantId) : $"gw-{name.Length}-{name}-{tenantId}";
+
     public static string WebhookSigningSecret(string tenantId) => $"webhook-{tenantId}";
 }

@@ -8,17 +8,20 @@ namespace PciCloud.Grains.Sessions;
 /// <summary>What a session tells others when it changes: the tenant's webhook, and (once succeeded) the result's own grains.</summary>
 public sealed partial class PaymentSessionGrain
 {
-    // One event per status change (not per key press): the masked view only, never a link or token.
+    // One event per status change; with partialResults also one per other change (field states):
+    // the masked view only, never a digit, link or token. To the tenant's endpoint and the session's statusCallback.
     private async Task RaiseWebhookAsync()
     {
         var view = View();
-        if (view.Status == _lastWebhookStatus)
+        var controls = state.State.Create!.ControlsOrDefault;
+        var statusChanged = view.Status != _lastWebhookStatus;
+        if (!statusChanged && !controls.PartialResults)
         {
             return;
         }
 
         _lastWebhookStatus = view.Status;
-        var type = view.Status switch
+        var type = (statusChanged ? view.Status : null) switch
         {
             "succeeded" => WebhookEventTypes.PaymentSessionSucceeded,
             "failed" => WebhookEventTypes.PaymentSessionFailed,
@@ -26,7 +29,13 @@ public sealed partial class PaymentSessionGrain
         };
         try
         {
-            await grains.GetGrain<IWebhookGrain>(view.TenantId).EnqueueAsync(type, WebhookData.Of(view));
+            var webhooks = grains.GetGrain<IWebhookGrain>(view.TenantId);
+            var data = WebhookData.Of(view);
+            await webhooks.EnqueueAsync(type, data);
+            if (controls.StatusCallback is { } callback)
+            {
+                await webhooks.EnqueueToAsync(callback, type, data);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

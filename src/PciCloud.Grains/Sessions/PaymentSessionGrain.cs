@@ -91,10 +91,11 @@ public sealed partial class PaymentSessionGrain(
         return SessionReply.Success(View());
     }
 
-    public Task<ContractView?> GetAsync()
+    public async Task<ContractView?> GetAsync()
     {
         _session?.ExpireIfDue();
-        return Task.FromResult(_session is null ? null : View());
+        await ObserveInputTimeoutAsync();
+        return _session is null ? null : View();
     }
 
     public Task<SessionReply> PatchAsync(SessionPatch patch) => CommandAsync(s =>
@@ -112,7 +113,8 @@ public sealed partial class PaymentSessionGrain(
         }
 
         var result = s.UpdateDetails(amount, patch.Description, patch.Reference);
-        return result.IsAccepted && patch.PostalCode is not null ? s.SetPostalCode(patch.PostalCode) : result;
+        result = result.IsAccepted && patch.PostalCode is not null ? s.SetPostalCode(patch.PostalCode) : result;
+        return result.IsAccepted && patch.AccountType is not null ? s.SetAccountType(patch.AccountType) : result;
     });
 
     public Task<SessionReply> CaptureAsync(string field) =>
@@ -127,6 +129,7 @@ public sealed partial class PaymentSessionGrain(
 
     public async Task<DigitOutcome> AcceptDigitAsync(char key)
     {
+        await ObserveInputTimeoutAsync(); // a key after the timeout is not part of the timed-out entry
         if (_session is null || _session.CapturingField is null)
         {
             return DigitOutcome.NotCapturing;
@@ -224,6 +227,7 @@ public sealed partial class PaymentSessionGrain(
             return SessionReply.Refused("not_found", "No such session.");
         }
 
+        await ObserveInputTimeoutAsync();
         var result = command(_session);
         if (!result.IsAccepted)
         {
@@ -275,6 +279,7 @@ public sealed partial class PaymentSessionGrain(
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
+        ArmInputTimer();
     }
 
     private async Task PersistAsync()

@@ -43,7 +43,7 @@ internal static class SessionResultObjects
 
         var card = view.Fields.GetValueOrDefault("card_number");
         await grains.GetGrain<ITokenGrain>(tokenId).RegisterAsync(new TokenRegistration(
-            create.TenantId, create.GatewayKind, tokenReference, view.Id, card?.Brand, card?.Last4));
+            create.TenantId, create.GatewayKind, tokenReference, view.Id, card?.Brand, card?.Last4) { TokenType = create.ControlsOrDefault.TokenType });
 
         if (result.ScheduleId is { } scheduleId && create.Recurring is { } plan && session.Amount is { } amount)
         {

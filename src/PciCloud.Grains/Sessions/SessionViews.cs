@@ -1,4 +1,5 @@
 using PciCloud.Contracts.Sessions;
+using PciCloud.Payments.Banks;
 using PciCloud.Payments.Cards;
 using PciCloud.Payments.Gateways;
 using PciCloud.Payments.Sessions;
@@ -17,10 +18,16 @@ internal static class SessionViews
     {
         var c = s.Create!;
         var fields = v.Fields.ToDictionary(f => f.Field.ToApiName(), f => new FieldView(
-            Lower(f.State), f.Length, f.Masked, f.Brand is { } b ? b.ToApiName() : null, f.Last4, f.Error, f.AttemptsLeft));
+            Lower(f.State), f.Length, f.Masked, f.Brand is { } b ? b.ToApiName() : null, f.Last4, f.Error, f.AttemptsLeft) { Confirming = f.Confirming });
         return new ContractView(v.Id, c.TenantId, c.CallId, Lower(v.Intent), Lower(v.Status),
             v.Amount?.MinorUnits, v.Amount?.Currency.Code ?? c.Currency, v.Description, v.Reference, c.AgentId, c.AgentCanRefund,
-            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost, s.FinishedAt);
+            fields, Result(v), v.CreatedAt, v.ExpiresAt, s.Version, v.CapturingField?.ToApiName(), s.CaptureInterrupted, s.DigitsLost, s.FinishedAt)
+        {
+            Controls = c.ControlsOrDefault,
+            AcceptedBrands = c.AcceptedBrands,
+            ConfirmationRequired = v.Fields.Any(f => BankFields.IsBankField(f.Field)) ? BankFields.Confirmation(SessionOptionsFactory.RegionOf(c)) : null,
+            ConfirmedAt = v.ConfirmedAt,
+        };
     }
 
     /// <summary>Our ids for the gateway's objects: derived from the session id (one session, one payment).</summary>

@@ -32,6 +32,12 @@ internal sealed class SubmitGuardGateway(IPaymentGateway inner, Func<Task> befor
         return await inner.TokenizeAsync(request, ct);
     }
 
+    public async Task<GatewayResult> DebitBankAsync(BankDebitRequest request, CancellationToken ct)
+    {
+        await beforeSend();
+        return await inner.DebitBankAsync(request, ct);
+    }
+
     public Task<GatewayResult> CaptureAsync(CaptureRequest request, CancellationToken ct) => inner.CaptureAsync(request, ct);
 
     public Task<GatewayResult> VoidAsync(VoidRequest request, CancellationToken ct) => inner.VoidAsync(request, ct);

@@ -23,6 +23,18 @@ public sealed class TenantGrain(
         return TenantCreateOutcome.Created;
     }
 
+    public async Task<bool> UpdateAsync(TenantSettings settings)
+    {
+        if (state.State.Settings is not { } current)
+        {
+            return false;
+        }
+
+        state.State.Settings = settings with { Id = current.Id, Region = current.Region, CreatedAt = current.CreatedAt };
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<bool> AddApiKeyAsync(ApiKeyRecord key)
     {
         if (state.State.Settings is null || state.State.ApiKeys.Any(k => k.KeyId == key.KeyId))

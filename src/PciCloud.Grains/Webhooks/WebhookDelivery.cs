@@ -15,4 +15,7 @@ public sealed class WebhookDelivery
     [Id(4)] public int Attempts { get; set; }
 
     [Id(5)] public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>A session's statusCallback; null: the tenant's endpoint.</summary>
+    [Id(6)] public string? Url { get; set; }
 }

@@ -65,6 +65,23 @@ public sealed partial class WebhookGrain(
             return;
         }
 
+        await AddAsync(null, eventType, dataJson);
+    }
+
+    public async Task EnqueueToAsync(string url, string eventType, string dataJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(url);
+        ArgumentException.ThrowIfNullOrEmpty(dataJson);
+        if (!WebhookEventTypes.IsKnown(eventType))
+        {
+            throw new ArgumentException("Unknown webhook event type.", nameof(eventType));
+        }
+
+        await AddAsync(url, eventType, dataJson);
+    }
+
+    private async Task AddAsync(string? url, string eventType, string dataJson)
+    {
         // Defence in depth: a payload is the masked view; anything that looks like a card number is never sent.
         if (CardNumberScanner.ContainsCardNumber(dataJson))
         {
@@ -83,7 +100,7 @@ public sealed partial class WebhookGrain(
         Pending.Add(new WebhookDelivery
         {
             EventId = eventId, Type = eventType, Body = WebhookPayload.Build(eventId, eventType, now, dataJson),
-            CreatedAt = now, NextAttemptAt = now,
+            CreatedAt = now, NextAttemptAt = now, Url = url,
         });
         await PersistAsync();
         RegionMetrics.WebhookQueued(1);
@@ -100,12 +117,12 @@ public sealed partial class WebhookGrain(
     /// <summary>One-shot timer at the earliest due delivery (none while a pass is running: it re-arms itself).</summary>
     private void ArmTimer()
     {
-        if (_pumping || Pending.Count == 0 || state.State.Endpoint is null)
+        if (_pumping || !Pending.Any(d => Target(d) is not null))
         {
             return;
         }
 
-        var due = Pending.Min(d => d.NextAttemptAt) - time.GetUtcNow();
+        var due = Pending.Where(d => Target(d) is not null).Min(d => d.NextAttemptAt) - time.GetUtcNow();
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(
             due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
@@ -121,10 +138,10 @@ public sealed partial class WebhookGrain(
         _pumping = true;
         try
         {
-            while (!cancellationToken.IsCancellationRequested && state.State.Endpoint is { } endpoint
-                && Pending.Where(d => d.NextAttemptAt <= time.GetUtcNow()).MinBy(d => d.NextAttemptAt) is { } due)
+            while (!cancellationToken.IsCancellationRequested
+                && Pending.Where(d => d.NextAttemptAt <= time.GetUtcNow() && Target(d) is not null).MinBy(d => d.NextAttemptAt) is { } due)
             {
-                var delivered = await TrySendAsync(endpoint, due, cancellationToken);
+                var delivered = await TrySendAsync(Target(due)!, due, cancellationToken);
                 Settle(due, delivered);
                 await PersistAsync();
             }
@@ -137,6 +154,11 @@ public sealed partial class WebhookGrain(
         await EnsureReminderAsync();
         ArmTimer();
     }
+
+    /// <summary>Where a delivery goes and which secret signs it: the session's URL with the tenant's secret, or the tenant's endpoint.</summary>
+    private WebhookEndpoint? Target(WebhookDelivery delivery) => delivery.Url is { } url
+        ? new WebhookEndpoint(url, [], SecretNames.WebhookSigningSecret(this.GetPrimaryKeyString()))
+        : state.State.Endpoint;
 
     private async Task<bool> TrySendAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
     {

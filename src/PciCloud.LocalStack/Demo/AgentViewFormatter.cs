@@ -15,6 +15,8 @@ public sealed class AgentViewFormatter
         ["expiry"] = "expiry",
         ["security_code"] = "security code",
         ["postal_code"] = "postcode",
+        ["sort_code"] = "sort code",
+        ["account_number"] = "account number",
     };
 
     private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
@@ -82,6 +84,10 @@ public sealed class AgentViewFormatter
         if (name == "expiry")
         {
             return stars.Length > 2 ? stars[..2] + " / " + stars[2..] : stars;
+        }
+        if (name == "sort_code")
+        {
+            return string.Join(' ', stars.Chunk(2).Select(c => new string(c))); // ** ** **
         }
         if (name != "card_number")
         {

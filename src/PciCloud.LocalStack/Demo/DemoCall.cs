@@ -11,7 +11,8 @@ namespace PciCloud.LocalStack.Demo;
 /// </summary>
 public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options, TextWriter output)
 {
-    private static readonly string[] Fields = ["card_number", "expiry", "security_code"];
+    private static readonly string[] CardFields = ["card_number", "expiry", "security_code"];
+    private static readonly string[] BankFields = ["sort_code", "account_number"];
     private static readonly TimeSpan FieldTimeout = TimeSpan.FromSeconds(45);
 
     public async Task<DemoResult> RunAsync(CancellationToken ct)
@@ -39,11 +40,12 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
             ["reference"] = "DEMO-1001",
             ["agentId"] = "agent-demo",
             ["agentCanRefund"] = true,
+            ["fields"] = new JsonArray([.. Fields.Select(f => JsonValue.Create(f))]),
         }, ct).ConfigureAwait(false);
         var sessionId = (string)session["id"]!;
         var agentUrl = (string)session["agentUrl"]!;
         var token = AgentLink.TokenOf(agentUrl);
-        output.WriteLine($"payment session {sessionId}: GBP 19.99, Demo order 1001");
+        output.WriteLine($"payment session {sessionId}: GBP 19.99, Demo order 1001{(options.Bank ? ", by UK Direct Debit" : "")}");
 
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var phone = new RtpCallStreamer(worker, options.Fast);
@@ -92,6 +94,13 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
         var before = await api.AgentAsync(HttpMethod.Get, sessionId, "", token, null, ct).ConfigureAwait(false);
         Show(before);
         JsonObject final = before;
+        if ((string?)before["status"] == "ready" && options.Bank)
+        {
+            output.WriteLine("agent reads the Direct Debit Guarantee; the customer agrees (confirm direct_debit_guarantee)");
+            before = await api.AgentAsync(HttpMethod.Post, sessionId, "confirm", token,
+                new JsonObject { ["confirmation"] = "direct_debit_guarantee" }, ct).ConfigureAwait(false);
+        }
+
         if ((string?)before["status"] == "ready")
         {
             output.WriteLine("agent: submit");
@@ -117,8 +126,12 @@ public sealed class DemoCall(Uri edgeUrl, string secretKey, DemoOptions options,
             AudioEvidence.CountKeyPresses(originalWav), AudioEvidence.CountKeyPresses(agentWav));
     }
 
+    private string[] Fields => options.Bank ? BankFields : CardFields;
+
     private string ValueOf(string field) => field switch
     {
+        "sort_code" => options.SortCode,
+        "account_number" => options.AccountNumber,
         "card_number" => options.CardNumber,
         "expiry" => options.Expiry,
         _ => options.CardNumber.StartsWith("34", StringComparison.Ordinal) || options.CardNumber.StartsWith("37", StringComparison.Ordinal)

@@ -17,6 +17,13 @@ public sealed record DemoOptions
 
     public string Region { get; init; } = "uk";
 
+    /// <summary>A UK Direct Debit instead of a card: the customer keys a sort code and account number (sandbox test account).</summary>
+    public bool Bank { get; init; }
+
+    public string SortCode { get; init; } = "089999";
+
+    public string AccountNumber { get; init; } = "66374958";
+
     /// <summary>
     /// The address the masking worker sends the agent's masked audio to (the call's forwardTo): loopback for
     /// the local stack; for a deployed region, this machine's public address, reachable by UDP from the region.

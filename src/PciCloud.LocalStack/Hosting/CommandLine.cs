@@ -30,6 +30,8 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
           --fast                stream the call faster than real time
           --card NUMBER         the card the customer keys (default 4242424242424242;
                                 4000000000009995 is declined: insufficient funds)
+          --bank                a UK Direct Debit instead of a card: the customer keys sort code
+                                089999 and account number 66374958 (the sandbox approves them)
           --output DIR          where original.wav and agent.wav go (default demo-output)
         """;
 
@@ -57,6 +59,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
                 case "--us-port" or "--uk-port" or "--au-port": ports[arg[2..4]] = Port(arg, Value()); break;
                 case "--redis": stack = stack with { Redis = Value() }; break;
                 case "--fast": demo = demo with { Fast = true }; break;
+                case "--bank": demo = demo with { Bank = true }; break;
                 case "--card": demo = demo with { CardNumber = Digits(arg, Value(), 12, 19) }; break;
                 case "--output": demo = demo with { OutputDirectory = Value() }; break;
                 default: throw new FormatException($"Unknown argument '{arg}'.");

@@ -22,6 +22,9 @@ public sealed record GatewayCapabilities
 
     public bool LookupByIdempotencyKey { get; init; }
 
+    /// <summary>Bank debits and mandates by keyed bank details (<see cref="IPaymentGateway.DebitBankAsync"/>).</summary>
+    public bool BankDebits { get; init; }
+
     public bool Supports(PaymentIntent intent) => intent switch
     {
         PaymentIntent.Charge => Charge,

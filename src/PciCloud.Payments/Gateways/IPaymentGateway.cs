@@ -33,6 +33,10 @@ public interface IPaymentGateway
 
     Task<GatewayResult> CancelScheduleAsync(CancelScheduleRequest request, CancellationToken cancellationToken);
 
+    /// <summary>A bank debit (or mandate) by keyed bank details; connectors without bank debits answer not supported.</summary>
+    Task<GatewayResult> DebitBankAsync(BankDebitRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayResult.NotSupported("bank debits"));
+
     /// <summary>The stored outcome of an earlier payment request, or null when the gateway never saw it (nothing charged).</summary>
     Task<GatewayResult?> LookupAsync(LookupRequest request, CancellationToken cancellationToken);
 }

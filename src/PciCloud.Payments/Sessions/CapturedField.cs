@@ -3,11 +3,20 @@ using PciCloud.Payments.Cards;
 namespace PciCloud.Payments.Sessions;
 
 /// <summary>One field of a session: its buffer, state and attempts. Internal: only the masked view leaves.</summary>
-internal sealed class CapturedField(CardField field, int capacity, int attempts)
+internal sealed class CapturedField(CardField field, int capacity, int attempts, bool doubleEntry)
 {
     public CardField Field { get; } = field;
 
     public SensitiveDigits Digits { get; } = new(capacity);
+
+    /// <summary>Double entry only: the first entry, kept until the second is compared with it.</summary>
+    public SensitiveDigits? FirstEntry { get; } = doubleEntry ? new(capacity) : null;
+
+    /// <summary>True while the second entry of a double-entry field is being keyed.</summary>
+    public bool Confirming { get; set; }
+
+    /// <summary>When capture of this field started or its last key arrived (for the input timeout).</summary>
+    public DateTimeOffset LastKeyAt { get; set; }
 
     public FieldState State { get; set; } = FieldState.Empty;
 
@@ -33,6 +42,8 @@ internal sealed class CapturedField(CardField field, int capacity, int attempts)
     public void Clear()
     {
         Digits.Wipe();
+        FirstEntry?.Wipe();
+        Confirming = false;
         State = FieldState.Empty;
         DisplayLength = 0;
         Error = null;
@@ -48,5 +59,6 @@ internal sealed class CapturedField(CardField field, int capacity, int attempts)
         Last4 = State == FieldState.Complete ? Last4 : null,
         Error = State == FieldState.Invalid ? Error : null,
         Lost = Lost,
+        Confirming = State == FieldState.Capturing && Confirming,
     };
 }

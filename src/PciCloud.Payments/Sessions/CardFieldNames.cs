@@ -9,6 +9,11 @@ public static class CardFieldNames
         CardField.Expiry => "expiry",
         CardField.SecurityCode => "security_code",
         CardField.PostalCode => "postal_code",
+        CardField.SortCode => "sort_code",
+        CardField.AccountNumber => "account_number",
+        CardField.RoutingNumber => "routing_number",
+        CardField.Bsb => "bsb",
+        CardField.AccountType => "account_type",
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 

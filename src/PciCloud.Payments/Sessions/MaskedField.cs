@@ -26,4 +26,8 @@ public sealed record MaskedField(CardField Field, FieldState State, int Length, 
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Lost { get; init; }
+
+    /// <summary>Double entry: the first entry was valid and the customer is keying it again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Confirming { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed partial class PaymentSession
             return SessionResult.Refused(SessionRefusalCodes.FieldNotConfigured);
         }
 
-        if (field == CardField.PostalCode && !PostalCodeRules.IsKeyable(Options.Validation.PostalRegion))
+        if ((field == CardField.PostalCode && !PostalCodeRules.IsKeyable(Options.Validation.PostalRegion)) || field == CardField.AccountType)
         {
             return SessionResult.Refused(SessionRefusalCodes.FieldNotKeyable);
         }
@@ -44,6 +44,7 @@ public sealed partial class PaymentSession
             CapturingField = field;
         }
 
+        target.LastKeyAt = _time.GetUtcNow();
         Status = SessionStatus.Capturing;
         Touch();
         return SessionResult.Accepted;
@@ -71,6 +72,7 @@ public sealed partial class PaymentSession
         }
 
         var field = Find(capturing)!;
+        field.LastKeyAt = _time.GetUtcNow();
         switch (key)
         {
             case '*':
@@ -185,6 +187,7 @@ public sealed partial class PaymentSession
 
     private string? Validate(CapturedField field) => field.Field switch
     {
+        _ when Banks.BankFields.IsBankField(field.Field) => Banks.BankFields.Validate(field.Field, field.Digits.Span, Options.Validation.PostalRegion),
         CardField.CardNumber => _validator.ValidateNumber(field.Digits.Span, out _),
         CardField.Expiry => _validator.ValidateExpiry(field.Digits.Span),
         CardField.SecurityCode => CardValidator.ValidateSecurityCode(field.Digits.Span, KnownBrand() ?? CardBrand.Unknown),
@@ -198,18 +201,13 @@ public sealed partial class PaymentSession
         var error = Validate(field);
         if (error is not null)
         {
-            MarkInvalid(field, error);
-            field.AttemptsLeft--;
-            if (field.AttemptsLeft <= 0)
-            {
-                Status = SessionStatus.Failed;
-                FailureReason = SessionFailureCodes.TooManyAttempts;
-                WipeAll();
-                return;
-            }
-
-            RecomputeOpenStatus();
+            UseAttempt(field, error);
             return;
+        }
+
+        if (field.FirstEntry is not null && !MatchesFirstEntry(field))
+        {
+            return; // the first of two entries (now keying the second), or a mismatch that used an attempt
         }
 
         field.State = FieldState.Complete;
@@ -223,6 +221,10 @@ public sealed partial class PaymentSession
         }
 
         RecomputeOpenStatus();
+        if (IsBank)
+        {
+            CrossCheckBankAccount();
+        }
     }
 
     /// <summary>A security code keyed before the number may not fit the brand (Amex: 4): flag it, without using an attempt.</summary>

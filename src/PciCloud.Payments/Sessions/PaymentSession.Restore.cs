@@ -22,6 +22,7 @@ public sealed partial class PaymentSession
             Outcome = view.Outcome,
             CreatedAt = view.CreatedAt,
             LastActivityAt = view.LastActivityAt,
+            ConfirmedAt = view.ConfirmedAt,
         };
 
         var wasOpen = view.Status is SessionStatus.Created or SessionStatus.Capturing or SessionStatus.Ready;

@@ -22,9 +22,9 @@ public sealed partial class PaymentSession
             return refused;
         }
 
-        if (Status != SessionStatus.Ready)
+        if (Status != SessionStatus.Ready || IsBank)
         {
-            return SessionResult.Refused(SessionRefusalCodes.NotReady);
+            return SessionResult.Refused(SessionRefusalCodes.NotReady); // a bank session submits with BeginBankSubmit
         }
 
         var postal = Find(CardField.PostalCode);

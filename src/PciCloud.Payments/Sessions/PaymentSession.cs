@@ -41,7 +41,7 @@ public sealed partial class PaymentSession
         Options = options;
         _time = time;
         _validator = new CardValidator(options.Validation, time);
-        _fields = [.. options.Fields.Select(f => new CapturedField(f, CapacityOf(f), options.AttemptsPerField))];
+        _fields = [.. options.Fields.Select(f => new CapturedField(f, CapacityOf(f), options.AttemptsPerField, options.RequireMatchingInputs && IsDoubleEntryField(f)))];
         CreatedAt = LastActivityAt = time.GetUtcNow();
     }
 
@@ -93,6 +93,7 @@ public sealed partial class PaymentSession
         CreatedAt = CreatedAt,
         LastActivityAt = LastActivityAt,
         ExpiresAt = ExpiresAt,
+        ConfirmedAt = ConfirmedAt,
     };
 
     /// <summary>
@@ -115,13 +116,17 @@ public sealed partial class PaymentSession
     public override string ToString() => $"PaymentSession({Id}, {Intent}, {Status}, card data redacted)";
 
     /// <summary>The buffers, for tests that prove wiping.</summary>
-    internal IEnumerable<SensitiveDigits> Buffers => _fields.Select(f => f.Digits);
+    internal IEnumerable<SensitiveDigits> Buffers => _fields.SelectMany(f => f.FirstEntry is { } first ? new[] { f.Digits, first } : [f.Digits]);
+
+    /// <summary>The fields double entry applies to: the account-identifying number.</summary>
+    private static bool IsDoubleEntryField(CardField field) => field is CardField.CardNumber or CardField.AccountNumber;
 
     private static bool IsAmountAllowed(PaymentIntent intent, MoneyAmount? amount) =>
         amount is { MinorUnits: > 0 } || (intent == PaymentIntent.Tokenize && amount is null or { MinorUnits: 0 });
 
     private int CapacityOf(CardField field) => field switch
     {
+        _ when Banks.BankFields.IsBankField(field) => Banks.BankFields.Capacity(field, Options.Validation.PostalRegion),
         CardField.CardNumber => CardBrandRules.MaxLength,
         CardField.Expiry => 4,
         CardField.SecurityCode => 4,
@@ -147,6 +152,7 @@ public sealed partial class PaymentSession
         foreach (var field in _fields)
         {
             field.Digits.Wipe();
+            field.FirstEntry?.Wipe();
         }
     }
 
@@ -157,6 +163,8 @@ public sealed partial class PaymentSession
         {
             return SessionResult.Refused(SessionRefusalCodes.SessionExpired);
         }
+
+        TimeOutInputIfDue();
 
         return IsOpen ? null : SessionResult.Refused(Status == SessionStatus.Expired ? SessionRefusalCodes.SessionExpired : SessionRefusalCodes.InvalidState);
     }

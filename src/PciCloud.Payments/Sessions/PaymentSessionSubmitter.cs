@@ -17,6 +17,11 @@ public static class PaymentSessionSubmitter
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(gateway);
+        if (session.IsBank)
+        {
+            return await SubmitBankAsync(session, gateway, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+
         var begun = session.BeginSubmit(out var card);
         if (!begun.IsAccepted)
         {
@@ -31,6 +36,30 @@ public static class PaymentSessionSubmitter
         finally
         {
             card!.Dispose();
+        }
+    }
+
+    private static async Task<SessionResult> SubmitBankAsync(PaymentSession session, IPaymentGateway gateway, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var begun = session.BeginBankSubmit(out var account);
+        if (!begun.IsAccepted)
+        {
+            return begun;
+        }
+
+        try
+        {
+            // One-off debit, or (recurring) a mandate whose token the schedule debits.
+            var request = new BankDebitRequest(idempotencyKey, session.Amount, account!, Mandate: session.Intent == PaymentIntent.Recurring)
+            {
+                Description = session.Description,
+                Reference = session.Reference,
+            };
+            return session.CompleteSubmit(await gateway.DebitBankAsync(request, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            account!.Dispose();
         }
     }
 

@@ -30,5 +30,8 @@ public sealed record PaymentSessionView
     /// <summary>When the session expires if nothing happens (meaningful while it is open).</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>Bank sessions: when the agent confirmed the region's mandate wording (API.md "confirm").</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
     public MaskedField? Field(CardField field) => Fields.FirstOrDefault(f => f.Field == field);
 }

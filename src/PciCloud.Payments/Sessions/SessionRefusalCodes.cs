@@ -39,6 +39,12 @@ public static class SessionRefusalCodes
     /// <summary>The gateway could not be asked (reconciliation): the session stays submitting; try again. HTTP 503.</summary>
     public const string GatewayUnavailable = "gateway_unavailable";
 
+    /// <summary>A bank session submitted before the agent confirmed the region's mandate wording. HTTP 409.</summary>
+    public const string ConfirmationRequired = "confirmation_required";
+
+    /// <summary>Not this region's confirmation, or not a bank session. HTTP 400.</summary>
+    public const string InvalidConfirmation = "invalid_confirmation";
+
     /// <summary>Zero or negative amount for an intent that charges. HTTP 400.</summary>
     public const string InvalidAmount = "invalid_amount";
 }

@@ -5,6 +5,7 @@ using PciCloud.Contracts.Sessions;
 using PciCloud.Contracts.Tenants;
 using PciCloud.Grains;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Secrets;
 using PciCloud.Payments.Sessions;
 using PciCloud.Region.Apis.Models;
 using PciCloud.Region.Audit;
@@ -31,12 +32,14 @@ public static class PaymentSessionsApi
         api.MapPost("/reset", (string id, FieldBody body, [AsParameters] Deps d, HttpContext c) => Command(id, "reset", d, c, g => g.ResetAsync(body.Field ?? "")));
         api.MapPost("/submit", (string id, [AsParameters] Deps d, HttpContext c) => Command(id, "submit", d, c, g => g.SubmitAsync()));
         api.MapPost("/cancel", (string id, [AsParameters] Deps d, HttpContext c) => Command(id, "cancel", d, c, g => g.CancelAsync()));
+        api.MapPost("/confirm", ConfirmSession);
         api.MapGet("/events", SessionEvents.StreamAsync);
         return app;
     }
 
     public static async Task<Results<Created<SessionResponse>, ProblemHttpResult>> CreateSession(
-        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, TimeProvider time, HttpContext context)
+        string callId, CreateSessionRequest request, [AsParameters] Deps d, IGatewayResolver gateways, ISecretStore secrets, TimeProvider time,
+        HttpContext context)
     {
         var caller = context.GetCaller();
         var call = await CallsApi.OwnedCallAsync(d.Grains, callId, caller);
@@ -46,16 +49,51 @@ public static class PaymentSessionsApi
             return Problems.NotFound();
         }
 
-        var (create, error) = SessionRequestValidator.Validate(request, tenant, callId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        // A bank session: its fields are checked here, the rest as for a card session.
+        var (bankFields, bankError) = BankSessionValidator.IsBankRequest(request) ? BankSessionValidator.Validate(request, tenant) : (null, null);
+        if (bankError is not null)
+        {
+            return bankError;
+        }
+
+        var (create, error) = SessionRequestValidator.Validate(
+            bankFields is null ? request : request with { Fields = null }, tenant, callId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (error is not null)
         {
             return error;
         }
 
-        var gateway = await gateways.ForTenantAsync(tenant.Id, tenant.GatewayKind, context.RequestAborted);
+        var (controls, brands, controlsError) = SessionControlsValidator.Validate(request, tenant, d.Options.Value.AllowPrivateWebhooks);
+        if (controlsError is not null)
+        {
+            return controlsError;
+        }
+
+        if (controls!.StatusCallback is not null && await secrets.GetAsync(SecretNames.WebhookSigningSecret(tenant.Id), context.RequestAborted) is null)
+        {
+            return Problems.Unprocessable("webhook_not_configured",
+                "statusCallback deliveries are signed with the tenant's webhook signing secret: PUT /v1/webhook-endpoint first.");
+        }
+
+        var gatewayKind = tenant.GatewayKind;
+        if (controls.Gateway is { } name && (tenant.Gateways?.TryGetValue(name, out gatewayKind) != true || gatewayKind is null))
+        {
+            return Problems.Invalid($"gateway '{name}' is not one of the tenant's named gateways.", "gateway_not_found");
+        }
+
+        create = create! with
+        {
+            AcceptedBrands = brands, Controls = controls, GatewayKind = GatewayRefs.Of(gatewayKind, controls.Gateway), Fields = bankFields ?? create.Fields,
+        };
+        var gateway = await gateways.ForTenantAsync(tenant.Id, create.GatewayKind, context.RequestAborted);
         if (gateway is not null && !gateway.Capabilities.Supports(Enum.Parse<PaymentIntent>(create!.Intent, ignoreCase: true)))
         {
             return Problems.Unprocessable("intent_not_supported", $"The tenant's gateway cannot do '{create.Intent}'.");
+        }
+
+        if (gateway is not null && bankFields is not null && !gateway.Capabilities.BankDebits)
+        {
+            return Problems.Unprocessable("intent_not_supported", "The tenant's gateway cannot take bank debits.");
         }
 
         if (call.Status != CallView.Active)
@@ -104,7 +142,22 @@ public static class PaymentSessionsApi
             return invalid;
         }
 
-        return await Command(id, "update", d, context, g => g.PatchAsync(new SessionPatch(body.Amount, body.Currency, body.Description, body.Reference, body.PostalCode)));
+        return await Command(id, "update", d, context, g => g.PatchAsync(new SessionPatch(body.Amount, body.Currency, body.Description, body.Reference, body.PostalCode)
+        {
+            AccountType = body.AccountType,
+        }));
+    }
+
+    /// <summary>Bank sessions: the agent read the region's wording; the audit trail records which one ("as read"), never a number.</summary>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> ConfirmSession(
+        string id, ConfirmRequest body, [AsParameters] Deps d, HttpContext context)
+    {
+        if (body.Confirmation is not { } confirmation || !BankSessionValidator.Confirmations.Contains(confirmation))
+        {
+            return Problems.Invalid($"confirmation must be one of {string.Join(", ", BankSessionValidator.Confirmations)}.", "invalid_confirmation");
+        }
+
+        return await Command(id, $"confirm.{confirmation}", d, context, g => g.ConfirmAsync(confirmation));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Command(

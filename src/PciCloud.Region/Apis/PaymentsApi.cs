@@ -19,6 +19,7 @@ public static class PaymentsApi
         var api = app.MapGroup("/v1/payments/{id}").WithTags("Payments");
         api.MapGet("/", GetPayment).WithMetadata(new RequiresCaller(CallerKind.Tenant));
         api.MapPost("/capture", CapturePayment).WithMetadata(new RequiresCaller(CallerKind.Tenant));
+        api.MapPost("/void", VoidPayment).WithMetadata(new RequiresCaller(CallerKind.Tenant));
         api.MapPost("/refunds", CreateRefund).WithMetadata(new RequiresCaller(CallerKind.Tenant | CallerKind.Agent));
         return api;
     }
@@ -48,6 +49,20 @@ public static class PaymentsApi
 
         var reply = await grains.GetGrain<IPaymentGrain>(id).CaptureAsync(body?.Amount);
         await audit.RecordAsync(caller.TenantId, caller, "payment.capture", id, reply.ErrorCode ?? "success");
+        return reply.Ok ? TypedResults.Ok(PaymentResponse.From(reply.View!)) : SessionProblems.From(reply.ErrorCode, reply.ErrorDetail);
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> VoidPayment(
+        string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
+    {
+        var caller = context.GetCaller();
+        if (await OwnedPaymentAsync(grains, id, caller) is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var reply = await grains.GetGrain<IPaymentGrain>(id).VoidAsync();
+        await audit.RecordAsync(caller.TenantId, caller, "payment.void", id, reply.ErrorCode ?? "success");
         return reply.Ok ? TypedResults.Ok(PaymentResponse.From(reply.View!)) : SessionProblems.From(reply.ErrorCode, reply.ErrorDetail);
     }
 

@@ -15,7 +15,8 @@ internal static class SessionProblems
         "not_found" => Problems.NotFound(),
         "field_not_configured" or "field_not_keyable" or "intent_not_supported" =>
             Problems.Unprocessable(code, detail ?? code),
-        "invalid_request" or "card_data_in_text" or "invalid_amount" or "invalid_currency" or "invalid_postal_code" =>
+        "invalid_request" or "card_data_in_text" or "invalid_amount" or "invalid_currency" or "invalid_postal_code"
+            or "invalid_confirmation" or "invalid_account_type" =>
             Problems.Invalid(detail ?? code, code),
         "gateway_unavailable" => Problems.Unavailable(code, detail ?? "The gateway is unavailable."),
         _ => Problems.Conflict(code ?? "invalid_state", detail ?? "The object does not allow this now."),

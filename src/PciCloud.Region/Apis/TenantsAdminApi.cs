@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PciCloud.Contracts.Tenants;
 using PciCloud.Grains;
+using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
+using PciCloud.Payments.Gateways;
 using PciCloud.Region.Apis.Models;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -24,6 +26,7 @@ public static class TenantsAdminApi
         api.MapPost("/", CreateTenant);
         api.MapGet("/", ListTenants);
         api.MapGet("/{id}", GetTenant);
+        api.MapPatch("/{id}", PatchTenant);
         api.MapPut("/{id}/gateway-credentials", PutGatewayCredentials);
         api.MapPost("/{id}/api-keys", CreateApiKey);
         api.MapDelete("/{id}/api-keys/{keyId}", DeleteApiKey);
@@ -31,10 +34,10 @@ public static class TenantsAdminApi
     }
 
     public static async Task<Results<Created<TenantResponse>, ProblemHttpResult>> CreateTenant(
-        CreateTenantRequest request, IGrainFactory grains, IOptions<RegionOptions> options, TimeProvider time,
+        CreateTenantRequest request, IGrainFactory grains, IGatewayResolver gateways, IOptions<RegionOptions> options, TimeProvider time,
         AuditTrail audit, HttpContext context)
     {
-        var (settings, error) = TenantRequestValidator.Validate(request, options.Value.Name, time.GetUtcNow());
+        var (settings, error) = TenantRequestValidator.Validate(request, options.Value.Name, time.GetUtcNow(), gateways.IsKnownKind);
         if (error is not null)
         {
             return error;
@@ -70,12 +73,41 @@ public static class TenantsAdminApi
         return settings is null ? Problems.NotFound() : TypedResults.Ok(TenantResponse.From(settings));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> PutGatewayCredentials(
-        string id, JsonElement credentials, IGrainFactory grains, ISecretStore secrets, AuditTrail audit, HttpContext context)
+    public static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> PatchTenant(
+        string id, PatchTenantRequest request, IGrainFactory grains, IGatewayResolver gateways, AuditTrail audit, HttpContext context)
     {
-        if (!SecretKeys.IsValidTenantId(id) || await grains.GetGrain<ITenantGrain>(id).GetAsync() is null)
+        var tenant = SecretKeys.IsValidTenantId(id) ? grains.GetGrain<ITenantGrain>(id) : null;
+        if (tenant is null || await tenant.GetAsync() is not { } current)
         {
             return Problems.NotFound();
+        }
+
+        var (settings, error) = TenantPatchValidator.Apply(request, current, gateways.IsKnownKind);
+        if (error is not null)
+        {
+            await audit.RecordAsync(id, context.GetCaller(), "tenant.update", id, "invalid_request");
+            return error;
+        }
+
+        await tenant.UpdateAsync(settings!);
+        await audit.RecordAsync(id, context.GetCaller(), "tenant.updated", id);
+        return TypedResults.Ok(TenantResponse.From((await tenant.GetAsync())!));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> PutGatewayCredentials(
+        string id, JsonElement credentials, string? gateway, IGrainFactory grains, ISecretStore secrets, IServiceProvider services,
+        AuditTrail audit, HttpContext context)
+    {
+        if (!SecretKeys.IsValidTenantId(id) || await grains.GetGrain<ITenantGrain>(id).GetAsync() is not { } tenant)
+        {
+            return Problems.NotFound();
+        }
+
+        // ?gateway=<name>: the credentials of one of the tenant's named gateway configurations.
+        var kind = tenant.GatewayKind;
+        if (gateway is not null && (tenant.Gateways?.TryGetValue(gateway, out kind) != true || kind is null))
+        {
+            return Problems.Invalid($"gateway '{gateway}' is not one of the tenant's named gateways (PATCH the tenant's gateways first).", "gateway_not_found");
         }
 
         var json = credentials.GetRawText();
@@ -84,7 +116,14 @@ public static class TenantsAdminApi
             return Problems.Invalid("Gateway credentials must be a JSON object (for Stripe: {\"apiKey\": \"sk_live_...\"}).");
         }
 
-        await secrets.SetAsync(SecretNames.GatewayCredentials(id), json, context.RequestAborted);
+        // The connector of the tenant's kind decides; e.g. Stripe refuses an apiBase the deployment does not allow.
+        if (services.GetKeyedService<IGatewayConnector>(kind)?.CredentialsProblem(json) is { } problem)
+        {
+            await audit.RecordAsync(id, context.GetCaller(), "gateway_credentials.update", id, "invalid_gateway_credentials");
+            return Problems.Invalid(problem, "invalid_gateway_credentials");
+        }
+
+        await secrets.SetAsync(SecretNames.GatewayCredentials(id, gateway), json, context.RequestAborted);
         await audit.RecordAsync(id, context.GetCaller(), "gateway_credentials.updated", id);
         return TypedResults.NoContent();
     }

@@ -18,9 +18,36 @@ public static class TokensApi
     public static RouteGroupBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/tokens/{id}").WithTags("Tokens").WithMetadata(new RequiresCaller(CallerKind.Tenant));
+        api.MapGet("/", GetToken);
+        api.MapDelete("/", DeleteToken);
         api.MapPost("/charges", ChargeToken);
         return api;
     }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> GetToken(string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
+    {
+        var caller = context.GetCaller();
+        var token = await OwnedTokenAsync(grains, id, caller);
+        await audit.RecordReadAsync(caller, "token.read", id, token is not null);
+        return token is null ? Problems.NotFound() : TypedResults.Ok(TokenResponse.From(token));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteToken(string id, IGrainFactory grains, AuditTrail audit, HttpContext context)
+    {
+        var caller = context.GetCaller();
+        if (await OwnedTokenAsync(grains, id, caller) is null || !await grains.GetGrain<ITokenGrain>(id).DeleteAsync())
+        {
+            return Problems.NotFound();
+        }
+
+        await audit.RecordAsync(caller.TenantId, caller, "token.deleted", id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<TokenView?> OwnedTokenAsync(IGrainFactory grains, string id, Caller caller) =>
+        RouteIds.Plausible(id, "tok_") && await grains.GetGrain<ITokenGrain>(id).GetAsync() is { } token && token.TenantId == caller.TenantId
+            ? token
+            : null;
 
     public static async Task<Results<Created<PaymentResponse>, ProblemHttpResult>> ChargeToken(
         string id, ChargeTokenRequest body, IGrainFactory grains, AuditTrail audit, HttpContext context)

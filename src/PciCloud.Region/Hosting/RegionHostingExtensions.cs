@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using PciCloud.Grains.Gateways;
-using PciCloud.Payments.Gateways.Sandbox;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -26,8 +24,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<FailedAuthenticationThrottle>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RegionOptions>>(TrustedProxies.Configure);
         builder.Services.AddSingleton<AuditTrail>();
-        builder.Services.AddSingleton<SandboxGateway>();
-        builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
+        builder.AddGatewayConnectors();
         builder.AddWebhookDelivery();
         builder.Services.AddHostedService<TenantSeeder>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PciCloud.Contracts.Tenants;
+using PciCloud.Grains.Gateways;
 using PciCloud.Region.Auth;
 using PciCloud.Region.Validation;
 
@@ -10,7 +11,7 @@ namespace PciCloud.Region.Hosting;
 /// Idempotent: an existing tenant or key is left as it is. Runs after the silo has started.
 /// </summary>
 internal sealed partial class TenantSeeder(
-    IGrainFactory grains, IOptions<RegionOptions> options, TimeProvider time, ILogger<TenantSeeder> logger) : IHostedService
+    IGrainFactory grains, IGatewayResolver gateways, IOptions<RegionOptions> options, TimeProvider time, ILogger<TenantSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal sealed partial class TenantSeeder(
         foreach (var seed in options.Value.SeedTenants)
         {
             if (!SecretKeys.TryParseTenant(seed.SecretKey, out var keyTenant) || keyTenant != seed.Id
-                || seed.MediaDestinations.Any(d => !MediaDestinations.IsValidEntry(d)) || !TenantRules.GatewayKinds.Contains(seed.Gateway))
+                || seed.MediaDestinations.Any(d => !MediaDestinations.IsValidEntry(d)) || !gateways.IsKnownKind(seed.Gateway))
             {
                 throw new InvalidOperationException($"Region:SeedTenants entry '{seed.Id}' is invalid (key must be sk_{seed.Id}_<secret>).");
             }

@@ -8,7 +8,9 @@ namespace PciCloud.Region.Validation;
 
 public static class TenantRequestValidator
 {
-    public static (TenantSettings? Settings, ProblemHttpResult? Error) Validate(CreateTenantRequest r, string thisRegion, DateTimeOffset now)
+    /// <param name="isGatewayKind">Whether the host registered a connector for a gateway kind (an unknown kind is refused).</param>
+    public static (TenantSettings? Settings, ProblemHttpResult? Error) Validate(
+        CreateTenantRequest r, string thisRegion, DateTimeOffset now, Func<string, bool> isGatewayKind)
     {
         if (r.Id is null || !SecretKeys.IsValidTenantId(r.Id))
         {
@@ -31,9 +33,9 @@ public static class TenantRequestValidator
         }
 
         var gateway = r.Gateway?.Kind ?? "sandbox";
-        if (!TenantRules.GatewayKinds.Contains(gateway))
+        if (!isGatewayKind(gateway))
         {
-            return (null, Problems.Invalid("gateway.kind must be sandbox or stripe."));
+            return (null, Problems.Invalid($"gateway.kind '{gateway}' is not offered in this region (sandbox, stripe)."));
         }
 
         string? bad =

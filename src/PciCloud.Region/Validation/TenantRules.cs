@@ -4,7 +4,6 @@ namespace PciCloud.Region.Validation;
 public static class TenantRules
 {
     public static readonly string[] Regions = ["us", "uk", "au"];
-    public static readonly string[] GatewayKinds = ["sandbox", "stripe"];
     public static readonly string[] Brands = ["visa", "mastercard", "amex", "discover", "diners", "jcb", "unionpay", "maestro"];
     public static readonly string[] Fields = ["card_number", "expiry", "security_code", "postal_code"];
     public static readonly string[] DefaultFields = ["card_number", "expiry", "security_code"];

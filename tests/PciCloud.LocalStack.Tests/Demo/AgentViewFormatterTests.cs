@@ -11,6 +11,8 @@ public sealed class AgentViewFormatterTests
     [InlineData("card_number", 15, "amex", "**** ****** *****")]
     [InlineData("expiry", 4, null, "** / **")]
     [InlineData("security_code", 3, null, "***")]
+    [InlineData("sort_code", 6, null, "** ** **")]
+    [InlineData("sort_code", 3, null, "** *")]
     public void Group_GroupsAsterisksLikeTheCard(string field, int length, string? brand, string expected) =>
         Assert.Equal(expected, AgentViewFormatter.Group(field, new string('*', length), brand));
 

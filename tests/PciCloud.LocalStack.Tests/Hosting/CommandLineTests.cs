@@ -27,6 +27,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_DemoBank_AUkDirectDebitWithTheSandboxTestAccount()
+    {
+        var command = CommandLine.Parse(["demo", "--bank"]);
+
+        Assert.True(command.Demo.Bank);
+        Assert.Equal("uk", command.Demo.Region);
+        Assert.Equal(("089999", "66374958"), (command.Demo.SortCode, command.Demo.AccountNumber));
+    }
+
+    [Fact]
     public void Parse_PortOffset_ShiftsEveryPort()
     {
         var plain = new StackOptions();

@@ -8,6 +8,7 @@ using PciCloud.Grains;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
 using PciCloud.Grains.Webhooks;
+using PciCloud.Payments.Gateways;
 using PciCloud.Payments.Gateways.Sandbox;
 
 namespace PciCloud.MaskingWorker.Tests.Region;
@@ -70,7 +71,8 @@ internal sealed class RegionSilo : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ISecretStore, LocalSecretStore>();
-        builder.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(new SandboxGateway(), sp.GetRequiredService<ISecretStore>()));
+        builder.Services.AddKeyedSingleton<IGatewayConnector>(SandboxConnector.Kind, new SandboxConnector(new SandboxGateway()));
+        builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
         builder.Services.AddSingleton<IWebhookSender, NoWebhookSender>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

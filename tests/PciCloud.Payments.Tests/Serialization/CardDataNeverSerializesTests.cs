@@ -1,3 +1,4 @@
+using PciCloud.Payments.Banks;
 using System.Text.Json;
 using PciCloud.Payments.Cards;
 using PciCloud.Payments.Gateways;
@@ -104,6 +105,8 @@ public sealed class CardDataNeverSerializesTests
         Assert.False(text.Contains(Number[..12], StringComparison.Ordinal), $"{what} leaked the card number: {text}");
         Assert.False(text.Contains(Expiry, StringComparison.Ordinal), $"{what} leaked the expiry");
         Assert.False(text.Contains(SecurityCode, StringComparison.Ordinal), $"{what} leaked the security code");
+        Assert.False(text.Contains(BankSortCode, StringComparison.Ordinal), $"{what} leaked the sort code: {text}");
+        Assert.False(text.Contains(BankAccount[..6], StringComparison.Ordinal), $"{what} leaked the account number: {text}");
     }
 
     /// <summary>Sessions in every state, keyed with the known card, and one of every other public type.</summary>
@@ -144,6 +147,20 @@ public sealed class CardDataNeverSerializesTests
         yield return GatewayResult.Error(GatewayErrorCodes.Unavailable, "down", retryable: true);
         yield return new SandboxGateway().Capabilities;
         yield return new SandboxGateway();
+        yield return new SandboxConnector(new SandboxGateway());
+
+        // Bank: a UK session in each state that holds bank data, and what it hands a gateway.
+        foreach (var bankSession in BankSessions())
+        {
+            yield return bankSession;
+            yield return bankSession.ToView();
+        }
+
+        var bankReady = BankSessions().Last();
+        bankReady.BeginBankSubmit(out var account);
+        yield return account!;
+        yield return new BankDebitRequest("k", amount, account!, Mandate: false);
+        yield return PciCloud.Payments.Banks.UkModulusWeights.Rows[0];
         yield return new SandboxLedgerEntry("pi_1", "charge", 1999, "GBP", 1999, 0, "captured");
         yield return amount;
         yield return amount.Currency;
@@ -203,7 +220,36 @@ public sealed class CardDataNeverSerializesTests
             }
 
             yield return tooMany;
+
+            // Double entry: the first entry is held aside while the second is keyed.
+            var confirming = SessionFactory.Create(intent: intent, options: new PaymentSessionOptions { RequireMatchingInputs = true });
+            confirming.Key(CardField.CardNumber, Number);
+            yield return confirming;
         }
+    }
+
+    private const string BankSortCode = "089999";
+    private const string BankAccount = "66374958";
+
+    private static IEnumerable<PaymentSession> BankSessions()
+    {
+        var options = new PaymentSessionOptions
+        {
+            Fields = PciCloud.Payments.Banks.BankFields.For(PostalCodeRegion.Uk),
+            Validation = new CardValidationOptions { PostalRegion = PostalCodeRegion.Uk },
+            RequireMatchingInputs = true,
+        };
+        var partial = SessionFactory.Create(options: options);
+        partial.Key(CardField.SortCode, BankSortCode);
+        partial.Key(CardField.AccountNumber, BankAccount); // first entry held aside
+        yield return partial;
+
+        var ready = SessionFactory.Create(options: options);
+        ready.Key(CardField.SortCode, BankSortCode);
+        ready.Key(CardField.AccountNumber, BankAccount + BankAccount);
+        ready.Confirm("direct_debit_guarantee");
+        Assert.Equal(SessionStatus.Ready, ready.Status);
+        yield return ready;
     }
 
     private static PaymentSession Keyed(PaymentIntent intent, string number, string? expiry = null, string? code = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)

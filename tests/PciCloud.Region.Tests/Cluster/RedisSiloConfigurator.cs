@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using PciCloud.Grains;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
+using PciCloud.Payments.Gateways;
 using PciCloud.Payments.Gateways.Sandbox;
 using StackExchange.Redis;
 
@@ -36,6 +37,7 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         });
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ISecretStore, LocalSecretStore>();
-        silo.Services.AddSingleton<IGatewayResolver>(sp => new GatewayResolver(Sandbox, sp.GetRequiredService<ISecretStore>()));
+        silo.Services.AddKeyedSingleton<IGatewayConnector>(SandboxConnector.Kind, new SandboxConnector(Sandbox));
+        silo.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
     }
 }

@@ -21,6 +21,8 @@ public sealed class LossyGatewayResolver(IGatewayResolver inner) : IGatewayResol
 
     public void LoseNextAnswers(string operation, int count) => _answersToLose[operation] = count;
 
+    public bool IsKnownKind(string gatewayKind) => inner.IsKnownKind(gatewayKind);
+
     public async Task<IPaymentGateway?> ForTenantAsync(string tenantId, string gatewayKind, CancellationToken cancellationToken = default) =>
         await inner.ForTenantAsync(tenantId, gatewayKind, cancellationToken) is { } gateway ? new LossyGateway(gateway, this) : null;
 

@@ -18,7 +18,7 @@ public sealed partial class SandboxGateway : IPaymentGateway
     public GatewayCapabilities Capabilities { get; } = new()
     {
         Charge = true, Authorize = true, Capture = true, Void = true, Refund = true, PartialRefund = true,
-        Tokenize = true, ChargeToken = true, NativeSchedules = false, Moto = true, LookupByIdempotencyKey = true,
+        Tokenize = true, ChargeToken = true, NativeSchedules = false, Moto = true, LookupByIdempotencyKey = true, BankDebits = true,
     };
 
     public Task<GatewayResult> ChargeAsync(CardPaymentRequest request, CancellationToken cancellationToken) =>

@@ -4,8 +4,17 @@
 (function () {
   "use strict";
 
-  var FIELD_NAMES = { card_number: "Card number", expiry: "Expiry date", security_code: "Security code", postal_code: "Postcode" };
-  var FIELD_ORDER = ["card_number", "expiry", "security_code", "postal_code"];
+  var FIELD_NAMES = {
+    card_number: "Card number", expiry: "Expiry date", security_code: "Security code", postal_code: "Postcode",
+    sort_code: "Sort code", routing_number: "Routing number", bsb: "BSB", account_number: "Account number", account_type: "Account type"
+  };
+  var FIELD_ORDER = ["card_number", "expiry", "security_code", "postal_code", "sort_code", "routing_number", "bsb", "account_number", "account_type"];
+  // Bank sessions: what the agent reads before taking the payment (the server records which one was read).
+  var CONFIRMATIONS = {
+    direct_debit_guarantee: "Your payments are protected by the Direct Debit Guarantee. If an error is made in the amount or date of your Direct Debit, you are entitled to a full and immediate refund from your bank. You can cancel a Direct Debit at any time by contacting your bank.",
+    ach_authorization: "By confirming, you authorize us to debit the bank account you gave for the amount shown, today and, for recurring payments, on each scheduled date, until you revoke this authorization by contacting us.",
+    becs_service_agreement: "By confirming, you request us to debit your account through the Bulk Electronic Clearing System (BECS) under the Direct Debit Request Service Agreement, which we will send you."
+  };
   var OPEN = { created: true, capturing: true, ready: true };
   var STATUS_TEXT = {
     created: "Ready to start", capturing: "Capturing", ready: "Ready to take payment", submitting: "Taking payment…",
@@ -22,6 +31,13 @@
     expired_card: "That card has expired. Ask for another card.",
     invalid_security_code: "That security code is not valid. It is the 3 digits on the back (4 on the front for Amex).",
     invalid_postal_code: "That postcode is not valid.",
+    invalid_sort_code: "That sort code is not valid. It is 6 digits.",
+    invalid_account_number: "That account number is not valid for this bank. Ask the customer to check it and key it again.",
+    invalid_routing_number: "That routing number is not valid. It is 9 digits. Ask the customer to check it and key it again.",
+    invalid_bsb: "That BSB is not valid. It is 6 digits.",
+    invalid_account_type: "Choose checking or savings.",
+    input_timeout: "No key was pressed in time. Capture the field again and ask the customer to key it.",
+    inputs_do_not_match: "The two entries did not match. Capture the field again and ask for it twice.",
     digit_lost: "A key press was lost on the line. Reset the field and ask for it again.",
     too_many_attempts: "Too many attempts. Start a new payment."
   };
@@ -112,6 +128,8 @@
   function groupMasked(name, masked, brand) {
     masked = (masked || "").replace(/[^*]/g, "*");
     if (name === "expiry") { return masked.length > 2 ? masked.slice(0, 2) + " / " + masked.slice(2) : masked; }
+    if (name === "sort_code") { return masked.replace(/(\*{2})(?=\*)/g, "$1 "); } // ** ** **
+    if (name === "bsb") { return masked.length > 3 ? masked.slice(0, 3) + " " + masked.slice(3) : masked; }
     if (name !== "card_number") { return masked; }
     var sizes = brand === "amex" ? [4, 6, 5] : brand === "diners" ? [4, 6, 4] : null;
     var out = [], i = 0, g = 0;
@@ -128,6 +146,7 @@
   }
 
   function fieldBadge(f) {
+    if (f.state === "capturing" && f.confirming) { return "Listening for the second entry"; }
     return { empty: "Waiting", capturing: "Listening for keys", complete: "Complete", invalid: "Invalid" }[f.state] || f.state;
   }
 
@@ -137,6 +156,10 @@
     if (f.state === "capturing" || n > 0) { parts.push(n + (n === 1 ? " digit" : " digits")); }
     if (name === "card_number" && f.brand && f.last4 && f.state === "complete") { parts.push(brandName(f.brand) + " ending " + f.last4); }
     if (typeof f.attemptsLeft === "number") { parts.push(f.attemptsLeft + (f.attemptsLeft === 1 ? " attempt left" : " attempts left")); }
+    // Per-session controls the agent must act on while a field is being keyed.
+    var controls = (current && current.controls) || {};
+    if (f.state === "capturing" && f.confirming) { parts.push("ask the customer to key it again to confirm"); }
+    if (f.state === "capturing" && controls.timeout) { parts.push(controls.timeout + " s allowed between keys"); }
     return parts.join(" · ");
   }
 
@@ -161,7 +184,7 @@
     reset.setAttribute("aria-label", "Reset " + label.toLowerCase());
     capture.addEventListener("click", function () { act("capture", { field: name }); });
     reset.addEventListener("click", function () { act("reset", { field: name }); });
-    if (name === "postal_code" && region === "uk") { capture.hidden = true; }
+    if ((name === "postal_code" && region === "uk") || name === "account_type") { capture.hidden = true; }
     $("fields").appendChild(row);
     return row;
   }
@@ -223,11 +246,27 @@
       row.querySelector(".reset").disabled = busy || !open || (f.state === "empty" && !(f.length > 0));
       announceField(name, f);
     });
-    $("submit-button").disabled = busy || s.status !== "ready";
+    renderBank(s, open);
+    $("submit-button").disabled = busy || s.status !== "ready" || !!(s.confirmation && !s.confirmation.confirmedAt);
     $("cancel-button").disabled = busy || !open;
     Array.prototype.forEach.call($("edit-form").elements, function (el) { el.disabled = busy || !open; });
     $("edit-form").hidden = !open;
     renderOutcome(s);
+  }
+
+  // A bank session: the account type (US) and the confirmation the agent reads before submit.
+  function renderBank(s, open) {
+    var c = s.confirmation;
+    $("bank-section").hidden = !c;
+    if (!c) { return; }
+    $("title").textContent = "Bank payment";
+    $("fields-title").textContent = "Bank details";
+    $("postcode-label").hidden = true; // a bank debit takes no postcode
+    $("account-type-label").hidden = !(s.fields && s.fields.account_type);
+    $("confirmation-text").textContent = CONFIRMATIONS[c.required] || "";
+    $("confirm-button").disabled = busy || !open || !!c.confirmedAt;
+    $("confirmation-done").hidden = !c.confirmedAt;
+    $("confirmation-done").textContent = c.confirmedAt ? "Read and agreed. You can take the payment once every field is complete." : "";
   }
 
   function renderOutcome(s) {
@@ -353,6 +392,16 @@
     $("edit-form").addEventListener("submit", saveDetails);
     $("refund-form").addEventListener("submit", refund);
     $("submit-button").addEventListener("click", function () { act("submit"); });
+    $("confirm-button").addEventListener("click", function () {
+      if (current && current.confirmation) { act("confirm", { confirmation: current.confirmation.required }); }
+    });
+    $("account-type-input").addEventListener("change", function (ev) {
+      if (!current || busy || !ev.target.value) { return; }
+      busy = true; render(current); showBanner("");
+      api("PATCH", "/v1/payment-sessions/" + encodeURIComponent(sessionId), { accountType: ev.target.value })
+        .then(function (s) { busy = false; render(s); })
+        .catch(function (e) { busy = false; if (!gone) { showBanner(e.message); render(current); } });
+    });
     $("cancel-button").addEventListener("click", function () {
       if (window.confirm("Cancel this payment? Nothing will be charged.")) { act("cancel"); }
     });

@@ -9,7 +9,16 @@ public sealed record SessionResponse(
     SessionResult? Result, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string? CapturingField,
     bool CaptureInterrupted, long Version)
 {
+    public SessionControlsResponse? Controls { get; init; }
+
+    /// <summary>Bank sessions: the confirmation the agent gives before submit (API.md "Bank payments").</summary>
+    public ConfirmationResponse? Confirmation { get; init; }
+
     public static SessionResponse From(PaymentSessionView v, string? agentUrl) => new(
         v.Id, v.CallId, v.Intent, v.Status, v.Amount, v.Currency, v.Description, v.Reference, agentUrl, v.AgentId,
-        v.AgentCanRefund, v.Fields, v.Result, v.CreatedAt, v.ExpiresAt, v.CapturingField, v.CaptureInterrupted, v.Version);
+        v.AgentCanRefund, v.Fields, v.Result, v.CreatedAt, v.ExpiresAt, v.CapturingField, v.CaptureInterrupted, v.Version)
+    {
+        Controls = SessionControlsResponse.From(v.Controls ?? SessionControls.Default, v.AcceptedBrands),
+        Confirmation = v.ConfirmationRequired is { } required ? new ConfirmationResponse(required, v.ConfirmedAt) : null,
+    };
 }

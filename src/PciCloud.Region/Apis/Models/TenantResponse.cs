@@ -7,6 +7,12 @@ public sealed record TenantResponse(
     IReadOnlyList<string> AcceptedBrands, IReadOnlyList<string> Currencies, IReadOnlyList<string> DefaultFields,
     IReadOnlyList<string> FramingOrigins, DateTimeOffset CreatedAt)
 {
+    /// <summary>Named gateway configurations a session may pick with "gateway": name -> { kind }.</summary>
+    public IReadOnlyDictionary<string, GatewayRequest>? Gateways { get; init; }
+
     public static TenantResponse From(TenantSettings s) => new(s.Id, s.Name, s.Region, new GatewayRequest(s.GatewayKind),
-        s.MediaDestinations, s.AcceptedBrands, s.Currencies, s.DefaultFields, s.FramingOrigins, s.CreatedAt);
+        s.MediaDestinations, s.AcceptedBrands, s.Currencies, s.DefaultFields, s.FramingOrigins, s.CreatedAt)
+    {
+        Gateways = s.Gateways?.ToDictionary(g => g.Key, g => new GatewayRequest(g.Value)),
+    };
 }
