@@ -42,7 +42,7 @@ public sealed class LoadTestRegion(int calls, int portStart, IPEndPoint forward,
 
     public Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, bool draining, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<IReadOnlyCollection<string>> GetAssignedRtpCallsAsync(string workerId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([.. Enumerable.Range(0, calls).Select(i => $"load_{i}")]);

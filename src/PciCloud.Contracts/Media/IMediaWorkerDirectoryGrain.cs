@@ -34,6 +34,12 @@ public interface IMediaWorkerDirectoryGrain : IGrainWithStringKey
     /// <summary>A live worker with room and, for "rtp", a free port; null when there is none.</summary>
     [Alias("reserve")] Task<MediaReservation?> ReserveMedia(string callId, string transport);
 
+    /// <summary>
+    /// For a SIP call the proxy sent to <paramref name="workerId"/>: two ports on that worker, under the
+    /// same liveness and capacity rules as <see cref="ReserveMedia"/>; null when it is unknown, silent or full.
+    /// </summary>
+    [Alias("reserve-sip")] Task<SipMediaReservation?> ReserveSipMedia(string callId, string workerId);
+
     [Alias("release")] Task ReleaseMedia(string callId);
 
     [Alias("list")] Task<IReadOnlyList<MediaWorkerInfo>> ListAsync();

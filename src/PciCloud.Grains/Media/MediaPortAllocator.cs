@@ -19,7 +19,7 @@ internal static class MediaPortAllocator
         }
 
         var slots = ((max - min) / 2) + 1;
-        var used = worker.Reservations.Values.Where(p => p is not null).Select(p => p!.Value).ToHashSet();
+        var used = worker.Reservations.Values.Where(p => p is not null).Select(p => p!.Value).Concat(worker.SipSecondPorts.Values).ToHashSet();
         var free = slots - used.Count(p => p >= min && p <= max && (p - min) % 2 == 0);
         if (free <= 0)
         {

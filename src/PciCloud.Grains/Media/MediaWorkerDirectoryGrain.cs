@@ -141,6 +141,44 @@ public sealed class MediaWorkerDirectoryGrain(
         return null;
     }
 
+    public async Task<SipMediaReservation?> ReserveSipMedia(string callId, string workerId)
+    {
+        await DropSilentWorkersAsync();
+        if (!state.State.Workers.TryGetValue(workerId, out var worker))
+        {
+            return null;
+        }
+
+        if (worker.Reservations.TryGetValue(callId, out var held) && held is { } heldPort
+            && worker.SipSecondPorts.TryGetValue(callId, out var heldSecond))
+        {
+            return new SipMediaReservation(Reservation(worker, heldPort), heldSecond);
+        }
+
+        if (worker.Draining || Math.Max(worker.Reservations.Count, worker.ActiveStreams) >= worker.Registration.Capacity)
+        {
+            return null;
+        }
+
+        var first = MediaPortAllocator.Next(worker);
+        if (first is null)
+        {
+            return null;
+        }
+
+        worker.Reservations[callId] = first;
+        var second = MediaPortAllocator.Next(worker);
+        if (second is null)
+        {
+            worker.Reservations.Remove(callId);
+            return null;
+        }
+
+        worker.SipSecondPorts[callId] = second.Value;
+        await state.WriteStateAsync();
+        return new SipMediaReservation(Reservation(worker, first.Value), second.Value);
+    }
+
     public async Task ReleaseMedia(string callId)
     {
         var released = false;
@@ -148,6 +186,7 @@ public sealed class MediaWorkerDirectoryGrain(
         {
             released |= worker.Reservations.Remove(callId);
             worker.ReservationTenants.Remove(callId);
+            released |= worker.SipSecondPorts.Remove(callId);
         }
 
         if (released)
@@ -158,7 +197,7 @@ public sealed class MediaWorkerDirectoryGrain(
 
     public Task<IReadOnlyList<string>> GetRtpCallsAsync(string workerId) =>
         Task.FromResult<IReadOnlyList<string>>(state.State.Workers.TryGetValue(workerId, out var worker)
-            ? [.. worker.Reservations.Where(r => r.Value is not null).Select(r => r.Key)]
+            ? [.. worker.Reservations.Where(r => r.Value is not null && !worker.SipSecondPorts.ContainsKey(r.Key)).Select(r => r.Key)]
             : []);
 
     public async Task<IReadOnlyList<MediaWorkerInfo>> ListAsync()
@@ -167,6 +206,9 @@ public sealed class MediaWorkerDirectoryGrain(
         return [.. state.State.Workers.Values.Select(w =>
             new MediaWorkerInfo(w.Registration, w.ActiveStreams, w.Reservations.Count, w.LastHeartbeat) { Draining = w.Draining })];
     }
+
+    private static MediaReservation Reservation(MediaWorkerEntry worker, int port) =>
+        new(worker.Registration.WorkerId, worker.Registration.RtpHost, port, worker.Registration.WebsocketBaseUrl);
 
     private async Task DropSilentWorkersAsync()
     {

@@ -22,4 +22,7 @@ public sealed class MediaWorkerEntry
 
     /// <summary>callId -> tenant, for the tenant's limit of concurrent reservations.</summary>
     [Id(6)] public Dictionary<string, string> ReservationTenants { get; set; } = [];
+
+    /// <summary>callId -> the second port of a SIP call (its first is in <see cref="Reservations"/>).</summary>
+    [Id(7)] public Dictionary<string, int> SipSecondPorts { get; set; } = [];
 }

@@ -45,6 +45,7 @@ internal static class StackLayout
             Set("MaskingWorker:DrainTimeout", "00:00:05"),
             // The worker's own destination check is closed when empty: the demo's agent and recorder are local.
             Set("MaskingWorker:AllowedDestinationNetworks:0", "127.0.0.0/8"),
+            Set("MaskingWorker:NgListenAddress", o.NgAddress(region)),
             Set("Orleans:GatewayPort", o.GatewayPorts[region]),
         ]);
         AddRedis(o, region, args);

@@ -50,4 +50,7 @@ public enum DropReason
 
     /// <summary>More packets per second from the call's source than a call can carry (MaxPacketsPerSecondPerCall).</summary>
     RateLimited,
+
+    /// <summary>A SIP call's customer audio before its answer fixed the codec: dropped, never relayed unmasked.</summary>
+    NotNegotiated,
 }

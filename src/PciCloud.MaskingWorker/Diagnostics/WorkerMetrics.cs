@@ -131,6 +131,7 @@ public sealed class WorkerMetrics : IDisposable
         DropReason.SrtpAuthenticationFailed => "srtp_auth_failed",
         DropReason.SrtpRefused => "srtp_refused",
         DropReason.RateLimited => "rate_limited",
+        DropReason.NotNegotiated => "not_negotiated",
         _ => "other",
     };
 }

@@ -4,6 +4,7 @@ using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Directory;
 using PciCloud.MaskingWorker.Rtp;
+using PciCloud.MaskingWorker.Sip;
 using PciCloud.MaskingWorker.Streams;
 using PciCloud.MaskingWorker.WebSockets;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,7 @@ public static class MaskingWorkerHost
         builder.Services.TryAddSingleton<AdvertisedRtpHostResolver>();
         builder.Services.TryAddSingleton<WorkerDirectoryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerDirectoryService>());
+        builder.AddNgControl();
         return builder;
     }
 

@@ -26,6 +26,12 @@ public sealed class MaskingWorkerOptions
     /// <summary>First UDP port of the range the region may assign on this worker (inclusive).</summary>
     public int RtpPortStart { get; set; } = 40000;
 
+    /// <summary>
+    /// Where the worker listens for rtpengine's ng control protocol (UDP <c>address:port</c>), for a SIP
+    /// proxy such as Kamailio; empty = off. A cluster-internal address: never the public media address.
+    /// </summary>
+    public string? NgListenAddress { get; set; }
+
     /// <summary>Last UDP port of the range (inclusive).</summary>
     public int RtpPortEnd { get; set; } = 44999;
 

@@ -37,6 +37,7 @@ public static class RegionConnection
         builder.Services.TryAddSingleton<ICallGateway, OrleansCallGateway>();
         builder.Services.TryAddSingleton<RtpCallPushReceiver>();
         builder.Services.TryAddSingleton<IWorkerDirectory, OrleansWorkerDirectory>();
+        builder.Services.TryAddSingleton<Sip.ISipCallGateway, OrleansSipCallGateway>();
         return builder;
     }
 }

@@ -59,5 +59,11 @@ public sealed class MediaBoundsTests
         public Task ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken) => _answer.Task.WaitAsync(cancellationToken);
 
         public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public void StopWatchingCapture(string callId)
+        {
+        }
     }
 }
