@@ -44,6 +44,9 @@ public sealed class CliArguments
         return new CliArguments(positional, options);
     }
 
+    /// <summary>The option's value, or null when it was not given.</summary>
+    public string? GetOptional(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>Exactly <paramref name="count"/> positional arguments, or a usage error naming them.</summary>
     public void RequirePositional(int count, string names)
     {

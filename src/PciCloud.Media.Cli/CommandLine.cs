@@ -13,6 +13,7 @@ public static class CommandLine
                pcicloud-media mask IN.wav OUT.wav [--lookahead ms]
                pcicloud-media synth DIGITS OUT.wav [--level dBm0] [--on ms] [--off ms] [--codec pcmu|pcma|pcm16]
                pcicloud-media bench [--seconds N] [--streams K] [--path g711|pcm] FILE.wav
+               pcicloud-media verify CERT (--jwks URL|FILE | --key PUBLIC.pem) [--recording FILE]
         WAV files: 8 kHz mono, PCM16, mu-law or A-law.
         """;
 
@@ -34,6 +35,7 @@ public static class CommandLine
                 "mask" => MaskCommand.Run(CliArguments.Parse(rest, ["--lookahead"]), error),
                 "synth" => SynthCommand.Run(CliArguments.Parse(rest, ["--level", "--on", "--off", "--codec"])),
                 "bench" => BenchCommand.Run(CliArguments.Parse(rest, ["--seconds", "--streams", "--path"]), output),
+                "verify" => VerifyCommand.Run(CliArguments.Parse(rest, ["--jwks", "--key", "--recording"]), output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

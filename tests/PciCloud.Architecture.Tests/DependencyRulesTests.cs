@@ -13,6 +13,7 @@ public sealed class DependencyRulesTests
     [Theory]
     [InlineData("PciCloud.Media")]
     [InlineData("PciCloud.Payments")]
+    [InlineData("PciCloud.Signalling")]
     public void BclOnlyLibrary_HasNoPackageOrProjectReferences(string project)
     {
         var (projects, packages, frameworks) = References(project);

@@ -27,7 +27,7 @@ READ = {  # keys each host reads (from the source audit)
                'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
                'Orleans__Tls__CaCertificatePath', 'MaskingWorker__WorkerId', 'MaskingWorker__RtpBindAddress', 'MaskingWorker__RtpPortStart',
                'MaskingWorker__RtpPortEnd', 'MaskingWorker__MaxStreams', 'MaskingWorker__WebSocketBaseUrl',
-               'MaskingWorker__AdvertisedRtpHost', 'MaskingWorker__AdvertisedRtpHostSource',
+               'MaskingWorker__AdvertisedRtpHost', 'MaskingWorker__AdvertisedRtpHostSource', 'MaskingWorker__DrainTimeout',
                'DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS'},  # read by the .NET runtime's socket engine
     'edge': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Edge__PlatformAdminKey',
              'Edge__TenantRefreshSeconds', 'Edge__Origin__FrontDoorId'},
@@ -67,7 +67,8 @@ def render(name, overlays, expect_error=None):
             names = [e['name'] for e in c['env']]
             assert len(names) == len(set(names)), (name, comp, 'duplicate env', names)
             read = READ[comp]
-            unread = [n for n in names if n not in read and not (comp == 'edge' and n.startswith(('Edge__Regions__', 'Edge__Origin__RegionalHosts__')))]
+            unread = [n for n in names if n not in read and not (comp == 'edge' and n.startswith(('Edge__Regions__', 'Edge__Origin__RegionalHosts__')))
+                      and not (comp == 'masking-worker' and n.startswith('MaskingWorker__AllowedDestinationNetworks__'))]
             assert not unread, (name, comp, 'env the host does not read', unread)
             missing = NEEDED[comp] - set(names)
             assert not missing, (name, comp, 'missing', missing)
@@ -88,6 +89,9 @@ if __name__ == '__main__':
     assert w['MaskingWorker__WebSocketBaseUrl'] == 'wss://media.us.api.example.com', w['MaskingWorker__WebSocketBaseUrl']
     assert w['MaskingWorker__RtpBindAddress'] == '0.0.0.0' and w['MaskingWorker__RtpPortStart'] == '40000' and w['MaskingWorker__RtpPortEnd'] == '40999'
     assert w['Orleans__ClusterId'] == 'pcicloud-us' and envs['region']['Orleans__ClusterId'] == 'pcicloud-us'
+    # The drain: the grace period (3600 s) less 45 s, as a TimeSpan; the destination check gets the egress list.
+    assert w['MaskingWorker__DrainTimeout'] == '0.00:59:15', w['MaskingWorker__DrainTimeout']
+    assert w['MaskingWorker__AllowedDestinationNetworks__0'] == '0.0.0.0/0', w
     assert envs['region']['Region__PublicBaseUrl'] == 'https://us.api.example.com'
     assert envs['region']['Orleans__AdvertisedIP'] == {'fieldRef': {'fieldPath': 'status.podIP'}}
     assert not any(d['kind'] in ('Role', 'RoleBinding') for d in docs)

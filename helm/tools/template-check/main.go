@@ -217,6 +217,8 @@ func main() {
 		"int":  toInt,
 		"add1": func(v interface{}) int { return toInt(v) + 1 },
 		"sub":  func(a, b interface{}) int { return toInt(a) - toInt(b) },
+		"div":  func(a, b interface{}) int { return toInt(a) / toInt(b) },
+		"mod":  func(a, b interface{}) int { return toInt(a) % toInt(b) },
 		"untilStep": func(start, stop, step int) []int {
 			out := []int{}
 			for i := start; i < stop; i += step {

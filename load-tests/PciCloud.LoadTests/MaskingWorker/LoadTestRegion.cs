@@ -34,9 +34,16 @@ public sealed class LoadTestRegion(int calls, int portStart, IPEndPoint forward,
 
     public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    // No payment sessions in the load test: nothing is ever captured.
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public void StopWatchingCapture(string callId)
+    {
+    }
+
     public Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, bool draining, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task<IReadOnlyCollection<string>> GetAssignedRtpCallsAsync(string workerId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([.. Enumerable.Range(0, calls).Select(i => $"load_{i}")]);

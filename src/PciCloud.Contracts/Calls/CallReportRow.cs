@@ -17,4 +17,8 @@ public sealed record CallReportRow(
     [property: Id(11)] string? DeclineCode,
     [property: Id(12)] int KeyPressesMasked,
     [property: Id(13)] IReadOnlyList<string> Transports,
-    [property: Id(14)] int Leaks);
+    [property: Id(14)] int Leaks)
+{
+    /// <summary>Where the call's signed masking certificate is served.</summary>
+    public string MaskingCertificate => $"/v1/calls/{CallId}/masking-certificate";
+}

@@ -6,4 +6,7 @@ public sealed record MediaWorkerInfo(
     [property: Id(0)] MediaWorkerRegistration Registration,
     [property: Id(1)] int ActiveStreams,
     [property: Id(2)] int ReservedPorts,
-    [property: Id(3)] DateTimeOffset LastHeartbeat);
+    [property: Id(3)] DateTimeOffset LastHeartbeat)
+{
+    [Id(4)] public bool Draining { get; init; }
+}

@@ -16,4 +16,9 @@ public sealed record TenantSettings(
 {
     /// <summary>Named gateway configurations (name -> kind) a session may pick by name; the default is <see cref="GatewayKind"/>.</summary>
     [Id(10)] public IReadOnlyDictionary<string, string>? Gateways { get; init; }
+
+    /// <summary>Null for a tenant stored before media policies existed (<see cref="TenantMediaPolicy.Legacy"/> applies).</summary>
+    [Id(20)] public TenantMediaPolicy? Media { get; init; }
+
+    public TenantMediaPolicy EffectiveMediaPolicy() => Media ?? TenantMediaPolicy.Legacy;
 }

@@ -36,7 +36,7 @@ internal static class EdgeProblem
 
     public static Task InvalidRegionHeader(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "Invalid request",
-            "Admin requests name their region in the PciCloud-Region header.");
+            "Admin requests name their region in the PciCloud-Region header; public keys in that header or ?region=.");
 
     public static Task RegionUnavailable(HttpContext context, TimeSpan retryAfter) =>
         WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "region_unavailable", "Region unavailable",

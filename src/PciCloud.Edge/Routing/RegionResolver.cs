@@ -18,6 +18,10 @@ public sealed class RegionResolver(TenantDirectory directory, IOptionsMonitor<Ed
         {
             return ResolveAdmin(request);
         }
+        if (credentials == RouteCredentials.PublicRegionName)
+        {
+            return ResolvePublic(request);
+        }
         if (credentials == RouteCredentials.Unknown)
         {
             return RegionResolution.Fail(RegionResolutionOutcome.Unauthenticated);
@@ -37,6 +41,16 @@ public sealed class RegionResolver(TenantDirectory directory, IOptionsMonitor<Ed
         return directory.Current.TryGetRegion(tenant, out var tenantId, out var region)
             ? new RegionResolution(RegionResolutionOutcome.Routed, region, tenantId, credential.ToString())
             : RegionResolution.Fail(RegionResolutionOutcome.UnknownTenant);
+    }
+
+    private RegionResolution ResolvePublic(HttpRequest request)
+    {
+        var header = request.Headers[RegionHeader];
+        var query = request.Query["region"];
+        var region = header.Count == 1 ? header[0] : header.Count == 0 && query.Count == 1 ? query[0] : null;
+        return region is not null && options.CurrentValue.RegionDestinations.ContainsKey(region)
+            ? new RegionResolution(RegionResolutionOutcome.Routed, region, "")
+            : RegionResolution.Fail(RegionResolutionOutcome.InvalidRegionHeader);
     }
 
     private RegionResolution ResolveAdmin(HttpRequest request)

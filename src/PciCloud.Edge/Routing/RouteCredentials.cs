@@ -16,6 +16,12 @@ public enum RouteCredentials
 
     /// <summary>Platform admin: the region is the <c>PciCloud-Region</c> header.</summary>
     AdminRegionHeader,
+
+    /// <summary>
+    /// Public, no credential (a region's public keys): the region is the <c>PciCloud-Region</c> header or
+    /// <c>?region=</c>, since a JWT library fetching a JWKS by URL cannot add a header.
+    /// </summary>
+    PublicRegionName,
 }
 
 internal static class RouteCredentialsMetadata
@@ -29,6 +35,7 @@ internal static class RouteCredentialsMetadata
                 nameof(RouteCredentials.Bearer) => RouteCredentials.Bearer,
                 nameof(RouteCredentials.BearerOrQueryToken) => RouteCredentials.BearerOrQueryToken,
                 nameof(RouteCredentials.AdminRegionHeader) => RouteCredentials.AdminRegionHeader,
+                nameof(RouteCredentials.PublicRegionName) => RouteCredentials.PublicRegionName,
                 _ => RouteCredentials.Unknown,
             }
             : RouteCredentials.Unknown;

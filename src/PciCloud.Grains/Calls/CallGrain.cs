@@ -5,6 +5,7 @@ using PciCloud.Contracts.Calls;
 using PciCloud.Contracts.Media;
 using PciCloud.Contracts.Sessions;
 using PciCloud.Contracts.Webhooks;
+using PciCloud.Grains.Certificates;
 using PciCloud.Grains.Webhooks;
 
 namespace PciCloud.Grains.Calls;
@@ -18,6 +19,7 @@ public sealed partial class CallGrain(
     IGrainFactory grains,
     TimeProvider time,
     RegionMetrics metrics,
+    IMaskingCertificateSigner signer,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     // The call's SRTP keys live in this activation's memory only, never in state: a reactivated grain
@@ -42,6 +44,7 @@ public sealed partial class CallGrain(
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
             metrics.CallStarted();
+            await TellWorkerAsync();
         }
 
         return View();
@@ -72,22 +75,25 @@ public sealed partial class CallGrain(
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
             metrics.CallEnded();
             await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(WebhookEventTypes.CallEnded, WebhookData.Call(View()));
+            await CallEndedForCertificateAsync();
         }
 
         return View();
     }
 
-    public Task<MediaSettings?> GetMediaSettings()
+    public Task<MediaSettings?> GetMediaSettings() => Task.FromResult(Settings());
+
+    private MediaSettings? Settings()
     {
         if (!Exists || state.State.Media is not { } m || state.State.Reservation is not { } r)
         {
-            return Task.FromResult<MediaSettings?>(null);
+            return null;
         }
 
         var srtpKeysLost = state.State.UsesSrtp && _srtp is null;
-        return Task.FromResult<MediaSettings?>(new MediaSettings(
+        return new MediaSettings(
             this.GetPrimaryKeyString(), state.State.TenantId!, m.Transport, m.Codec, m.ForwardTo, m.RecordTo,
-            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp));
+            m.ExpectFrom, r.WorkerId, r.RtpPort, state.State.MediaTokenSha256!, state.State.Status == CallView.Active && !srtpKeysLost, _srtp);
     }
 
     public Task<bool> ValidateMediaToken(string token)
@@ -109,6 +115,11 @@ public sealed partial class CallGrain(
             return;
         }
 
+        if (state.State.Masking?.Final == true && !summary.Final)
+        {
+            return; // a report that crossed the worker's last one: the last one stands
+        }
+
         state.State.Masking = summary;
         CountLostKeyPresses(summary.LostSequences);
         await TellSessionOfLostDigitsAsync();
@@ -116,6 +127,11 @@ public sealed partial class CallGrain(
         if (summary.Leaks > 0)
         {
             LogLeak(summary.Leaks);
+        }
+
+        if (summary.Final && state.State.Status == CallView.Ended && state.State.Certificate is null)
+        {
+            await TryIssueFinalCertificateAsync();
         }
     }
 
@@ -151,6 +167,11 @@ public sealed partial class CallGrain(
         if (state.State.OpenSessionId == outcome.SessionId)
         {
             state.State.OpenSessionId = null;
+            if (state.State.Capturing)
+            {
+                state.State.Capturing = false;
+                NotifyCapture(false);
+            }
         }
 
         state.State.LastOutcome = outcome;

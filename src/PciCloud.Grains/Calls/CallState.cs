@@ -39,8 +39,14 @@ public sealed class CallState
     /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
     [Id(15)] public bool UsesSrtp { get; set; }
 
-    [Id(16)] public KeyPressWindow KeyPresses { get; set; } = new();
+    /// <summary>The final masking certificate, once issued (signed evidence, never a digit).</summary>
+    [Id(16)] public MaskingCertificate? Certificate { get; set; }
+
+    /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
+    [Id(17)] public bool Capturing { get; set; }
+
+    [Id(18)] public KeyPressWindow KeyPresses { get; set; } = new();
 
     /// <summary>Key presses that may have been missed and that the open session has not been told of yet.</summary>
-    [Id(17)] public int DigitsLostUntold { get; set; }
+    [Id(19)] public int DigitsLostUntold { get; set; }
 }

@@ -30,6 +30,7 @@ public sealed partial class PaymentSessionGrain(
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(15);
     private PaymentSession? _session;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _notifiedCapturing;
     private string? _lastWebhookStatus;
     private SessionStatus? _persistedStatus; // the status in the state last written or read: no need to search its JSON
 
@@ -265,6 +266,7 @@ public sealed partial class PaymentSessionGrain(
         }
 
         await PersistAsync();
+        await NotifyCaptureAsync();
         await RegisterResultObjectsAsync(); // before the webhook: a tenant that reacts to it finds the payment
         await RaiseWebhookAsync();
         if (_session!.IsFinal && !state.State.CallNotified)
@@ -283,6 +285,17 @@ public sealed partial class PaymentSessionGrain(
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
         ArmInputTimer();
+    }
+
+    /// <summary>Tells the call when capturing starts or stops: the worker's masker is sensitive from the capture request on.</summary>
+    private async Task NotifyCaptureAsync()
+    {
+        var capturing = _session!.CapturingField is not null;
+        if (capturing != _notifiedCapturing)
+        {
+            await grains.GetGrain<ICallGrain>(state.State.Create!.CallId).SessionCaptureChangedAsync(this.GetPrimaryKeyString(), capturing);
+            _notifiedCapturing = capturing;
+        }
     }
 
     private async Task PersistAsync()

@@ -19,7 +19,7 @@ public static class Banner
         {
             var rtp = o.RtpPortStarts[region];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {region} region           {o.RegionUrl(region)}   worker {o.WorkerUrl(region)}  RTP udp {rtp}-{rtp + o.RtpPortCount - 1}");
+                $"  {region} region           {o.RegionUrl(region)}   worker {o.WorkerUrl(region)}  RTP udp {rtp}-{rtp + o.RtpPortCount - 1}  ng udp {o.NgAddress(region)}");
         }
         text.AppendLine("  tenants / keys      " + string.Join("   ", StackOptions.RegionNames.Select(r => $"{StackOptions.TenantOf(r)}: {StackOptions.KeyOf(r)}")));
         text.AppendLine(CultureInfo.InvariantCulture, $"  admin key           {o.AdminKey}   (through the edge add the header PciCloud-Region: us|uk|au)");

@@ -26,6 +26,11 @@ internal static class PortAvailability
             {
                 busy.Add($"{first}/udp ({region} RTP range {first}-{first + options.RtpPortCount - 1})");
             }
+
+            if (!UdpFree(options.NgPorts[region]))
+            {
+                busy.Add($"{options.NgPorts[region]}/udp ({region} worker's ng control port)");
+            }
         }
         return busy;
     }

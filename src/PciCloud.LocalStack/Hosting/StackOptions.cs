@@ -33,6 +33,9 @@ public sealed record StackOptions
 
     public int RtpPortCount { get; init; } = 1000;
 
+    /// <summary>The workers' ng control ports (UDP, rtpengine's protocol for a SIP proxy such as Kamailio): us, uk, au.</summary>
+    public IReadOnlyDictionary<string, int> NgPorts { get; init; } = Ports(2223);
+
     /// <summary>A Redis connection string: state then survives a restart of the stack.</summary>
     public string? Redis { get; init; }
 
@@ -49,6 +52,8 @@ public sealed record StackOptions
     public Uri RegionUrl(string region) => new($"http://{Loopback}:{RegionPorts[region]}");
 
     public Uri WorkerUrl(string region) => new($"http://{Loopback}:{WorkerPorts[region]}");
+
+    public string NgAddress(string region) => $"{Loopback}:{NgPorts[region]}";
 
     /// <summary>Every TCP port the stack will listen on, with what it is for.</summary>
     public IEnumerable<(string Purpose, int Port)> TcpPorts()
@@ -71,6 +76,7 @@ public sealed record StackOptions
         GatewayPorts = Shift(GatewayPorts, offset),
         WorkerPorts = Shift(WorkerPorts, offset),
         RtpPortStarts = Shift(RtpPortStarts, offset),
+        NgPorts = Shift(NgPorts, offset),
     };
 
     private static Dictionary<string, int> Ports(int first) =>

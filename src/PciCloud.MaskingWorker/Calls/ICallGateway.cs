@@ -15,4 +15,13 @@ public interface ICallGateway
     Task<KeyPressOutcome> ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken);
 
     Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the call to tell <paramref name="onChange"/> when a payment session starts or stops capturing a
+    /// field (again on every call: the call may have lost the subscription); returns whether one captures now.
+    /// </summary>
+    Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken);
+
+    /// <summary>The stream ended: no more capture notifications for the call.</summary>
+    void StopWatchingCapture(string callId);
 }

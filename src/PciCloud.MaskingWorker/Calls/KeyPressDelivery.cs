@@ -22,14 +22,17 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeSpan _timeout;
-    private readonly Channel<KeyPressReport> _queue = Channel.CreateUnbounded<KeyPressReport>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<KeyPressReport> _queue;
     private readonly Task _pump;
     private readonly Queue<long> _lostSequences = new();
     private int _delivered;
     private int _lost;
 
-    public KeyPressDelivery(string callId, ICallGateway gateway, WorkerMetrics metrics, ILogger logger, TimeSpan timeout)
+    /// <param name="capacity">Key presses queued at most; one more (a region that does not answer, a flood of events) is counted lost.</param>
+    public KeyPressDelivery(string callId, ICallGateway gateway, WorkerMetrics metrics, ILogger logger, TimeSpan timeout, int capacity = 64)
     {
+        // Wait mode: TryWrite answers false when full, so the key press is counted, not silently dropped.
+        _queue = Channel.CreateBounded<KeyPressReport>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _callId = callId;
         _gateway = gateway;
         _metrics = metrics;

@@ -47,4 +47,10 @@ public enum DropReason
 
     /// <summary>An SRTP packet refused before its tag was checked: replayed, older than the window, malformed or over the key's limits.</summary>
     SrtpRefused,
+
+    /// <summary>More packets per second from the call's source than a call can carry (MaxPacketsPerSecondPerCall).</summary>
+    RateLimited,
+
+    /// <summary>A SIP call's customer audio before its answer fixed the codec: dropped, never relayed unmasked.</summary>
+    NotNegotiated,
 }

@@ -130,6 +130,8 @@ public sealed class WorkerMetrics : IDisposable
         DropReason.CoveredByMaskingTone => "covered_by_masking_tone",
         DropReason.SrtpAuthenticationFailed => "srtp_auth_failed",
         DropReason.SrtpRefused => "srtp_refused",
+        DropReason.RateLimited => "rate_limited",
+        DropReason.NotNegotiated => "not_negotiated",
         _ => "other",
     };
 }

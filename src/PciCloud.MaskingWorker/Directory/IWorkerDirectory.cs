@@ -8,8 +8,11 @@ public interface IWorkerDirectory
 {
     Task RegisterAsync(WorkerAnnouncement announcement, CancellationToken cancellationToken);
 
-    /// <summary>False when the directory no longer knows this worker (it must register again).</summary>
-    Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken);
+    /// <summary>
+    /// False when the directory no longer knows this worker (it must register again). A draining worker
+    /// gets no new calls.
+    /// </summary>
+    Task<bool> HeartbeatAsync(string workerId, int activeStreams, bool draining, CancellationToken cancellationToken);
 
     /// <summary>The RTP calls the region reserved on this worker and that are still active.</summary>
     Task<IReadOnlyCollection<string>> GetAssignedRtpCallsAsync(string workerId, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace PciCloud.MaskingWorker.Directory;
 /// <summary>
 /// Keeps this worker in its region's directory: registers, heartbeats, brings its RTP relays in
 /// line with the calls assigned to it, and sends changed masking evidence. A worker that stops
-/// heartbeating is dropped by the directory, so new calls go elsewhere.
+/// heartbeating is dropped by the directory, so new calls go elsewhere. On stop (SIGTERM) it drains:
+/// it tells the directory at once (no new calls), keeps carrying and masking its calls until they end
+/// or <see cref="MaskingWorkerOptions.DrainTimeout"/> runs out, reports their evidence, then leaves.
 /// </summary>
 public sealed partial class WorkerDirectoryService(
     IOptions<MaskingWorkerOptions> options,
@@ -24,6 +27,10 @@ public sealed partial class WorkerDirectoryService(
     ILogger<WorkerDirectoryService> logger) : BackgroundService
 {
     private bool _registered;
+    private volatile bool _draining;
+
+    /// <summary>True once the worker has begun to stop: not ready, no new calls, its calls carried on.</summary>
+    public bool Draining => _draining;
 
     /// <summary>Completes after the first successful registration (tests and the local stack wait on it).</summary>
     public Task Registered => _registeredSignal.Task;
@@ -68,6 +75,7 @@ public sealed partial class WorkerDirectoryService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await DrainAsync(cancellationToken);
         await base.StopAsync(cancellationToken);
         try
         {
@@ -81,22 +89,64 @@ public sealed partial class WorkerDirectoryService(
         await relays.DisposeAsync();
     }
 
+    /// <summary>
+    /// Says "draining" to the directory, then waits (the heartbeat loop still running: ended calls are
+    /// stopped, evidence reported) until no stream is left or the drain timeout or the host's own
+    /// shutdown deadline passes. Streams still open then are cut by the stop that follows.
+    /// </summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        _draining = true;
+        var started = Stopwatch.GetTimestamp();
+        LogDraining(logger, sessions.Count);
+        try
+        {
+            await BeatAsync(cancellationToken); // at once, not on the next tick: no new call may come here
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDirectoryUnreachable(logger, ex.GetType().Name);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.DrainTimeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (sessions.Count > 0 && await poll.WaitForNextTickAsync(deadline.Token))
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The drain timeout (or the host's deadline) passed: what is left is cut.
+        }
+
+        LogDrained(logger, sessions.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
     /// <summary>One round: (re)register or heartbeat, sync the relays, report evidence.</summary>
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
         var workerId = options.Value.WorkerId;
-        if (!_registered || !await directory.HeartbeatAsync(workerId, sessions.Count, cancellationToken))
+        if (!_registered || !await directory.HeartbeatAsync(workerId, sessions.Count, Draining, cancellationToken))
         {
             await directory.RegisterAsync(Announcement(await RtpHostAsync(cancellationToken)), cancellationToken);
             _registered = true;
-            _registeredSignal.TrySetResult();
             LogRegistered(logger, workerId);
+
+            // At once, not a round later: the observer through which new calls are pushed, and whether it drains.
+            // Only then is the worker ready: a call started on it from now on reaches it before its first packet.
+            await directory.HeartbeatAsync(workerId, sessions.Count, Draining, cancellationToken);
+            _registeredSignal.TrySetResult();
         }
 
+        var listedAt = Stopwatch.GetTimestamp();
         var assigned = await directory.GetAssignedRtpCallsAsync(workerId, cancellationToken);
-        await relays.SyncAsync(assigned, cancellationToken);
+        await relays.SyncAsync(assigned, listedAt, cancellationToken);
         foreach (var session in sessions.Sessions)
         {
+            await session.WatchCaptureIfDueAsync(cancellationToken);
             await session.ReportIfChangedAsync(cancellationToken);
         }
     }
@@ -149,6 +199,12 @@ public sealed partial class WorkerDirectoryService(
 
     [LoggerMessage(EventId = 2603, Level = LogLevel.Critical, Message = "The worker does not register and stops: {Reason}")]
     private static partial void LogNoRtpHost(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2604, Level = LogLevel.Information, Message = "Worker stopping: draining {Streams} stream(s); no new calls")]
+    private static partial void LogDraining(ILogger logger, int streams);
+
+    [LoggerMessage(EventId = 2605, Level = LogLevel.Information, Message = "Drain over after {Seconds:0.0} s; {Left} stream(s) still open are cut")]
+    private static partial void LogDrained(ILogger logger, int left, double seconds);
 
     [LoggerMessage(EventId = 2602, Level = LogLevel.Warning, Message = "The region's directory could not be reached ({Error}); retrying")]
     private static partial void LogDirectoryUnreachable(ILogger logger, string error);

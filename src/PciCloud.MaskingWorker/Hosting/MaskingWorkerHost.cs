@@ -4,6 +4,7 @@ using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Directory;
 using PciCloud.MaskingWorker.Rtp;
+using PciCloud.MaskingWorker.Sip;
 using PciCloud.MaskingWorker.Streams;
 using PciCloud.MaskingWorker.WebSockets;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ namespace PciCloud.MaskingWorker.Hosting;
 /// </summary>
 public static class MaskingWorkerHost
 {
+    /// <summary>Beyond the drain: the last evidence reports, unregistering, closing the region connection.</summary>
+    public static readonly TimeSpan DrainMargin = TimeSpan.FromSeconds(30);
+
     /// <summary>A web application builder with the whole worker, connected to its region's cluster as an Orleans client.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -37,6 +41,9 @@ public static class MaskingWorkerHost
         builder.Services.AddOptions<MaskingWorkerOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MaskingWorkerOptions>, MaskingWorkerOptionsValidator>();
         builder.Services.Configure<MaskingOptions>(section.GetSection("Masking"));
+        // A stop (SIGTERM) drains the worker's calls for up to DrainTimeout: the host must wait that long.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<MaskingWorkerOptions>>(
+            (host, worker) => host.ShutdownTimeout = worker.Value.DrainTimeout + DrainMargin);
         builder.Services.AddSingleton<IOptions<OutputLeakDetectorOptions>>(_ =>
             Options.Create(section.GetSection("Evidence").Get<OutputLeakDetectorOptions>() ?? OutputLeakCheckFactory.Strict));
         builder.Services.AddMetrics();
@@ -55,6 +62,7 @@ public static class MaskingWorkerHost
         builder.Services.TryAddSingleton<AdvertisedRtpHostResolver>();
         builder.Services.TryAddSingleton<WorkerDirectoryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerDirectoryService>());
+        builder.AddNgControl();
         return builder;
     }
 
@@ -65,8 +73,10 @@ public static class MaskingWorkerHost
         app.MapMediaStreamsApi();
         // Ready only once the region's directory knows this worker: before that no call can be
         // assigned to it, and a stack that waits on /health would hand out calls to nobody.
-        app.MapGet("/health", (WorkerDirectoryService directory) => directory.Registered.IsCompletedSuccessfully
-            ? Results.Ok("ok")
+        // Not ready either from the moment it drains: it takes no new calls (the ones it has go on).
+        app.MapGet("/health", (WorkerDirectoryService directory) =>
+            directory.Draining ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Draining: no new calls")
+            : directory.Registered.IsCompletedSuccessfully ? Results.Ok("ok")
             : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not registered with the region's directory yet"));
         app.MapGet("/alive", () => TypedResults.Ok("ok"));
         return app;

@@ -36,7 +36,9 @@ public static class RegionConnection
             RegionConnectionTls.Configure(client, configuration);
         });
         builder.Services.TryAddSingleton<ICallGateway, OrleansCallGateway>();
+        builder.Services.TryAddSingleton<RtpCallPushReceiver>();
         builder.Services.TryAddSingleton<IWorkerDirectory, OrleansWorkerDirectory>();
+        builder.Services.TryAddSingleton<Sip.ISipCallGateway, OrleansSipCallGateway>();
         return builder;
     }
 }

@@ -10,6 +10,27 @@ namespace PciCloud.MaskingWorker.Region;
 /// <summary>The worker's call gateway over Orleans: each call's CallGrain in the region's cluster.</summary>
 public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
 {
+    // Observer objects are held here: Orleans keeps only a weak reference to them.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CaptureObserver Observer, ICallMediaObserver Reference)> _watchers = new(StringComparer.Ordinal);
+
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken)
+    {
+        var watcher = _watchers.GetOrAdd(callId, _ =>
+        {
+            var observer = new CaptureObserver(onChange);
+            return (observer, client.CreateObjectReference<ICallMediaObserver>(observer));
+        });
+        return client.GetGrain<ICallGrain>(callId).WatchCaptureAsync(watcher.Reference).WaitAsync(cancellationToken);
+    }
+
+    public void StopWatchingCapture(string callId)
+    {
+        if (_watchers.TryRemove(callId, out var watcher))
+        {
+            client.DeleteObjectReference<ICallMediaObserver>(watcher.Reference);
+        }
+    }
+
     public async Task<CallMediaSettings?> GetMediaSettingsAsync(string callId, CancellationToken cancellationToken)
     {
         var settings = await client.GetGrain<ICallGrain>(callId).GetMediaSettings().WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -28,8 +49,18 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
                 summary.Transports,
                 summary.Leaks,
                 summary.WorstOnsetMs,
-                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))],
-                summary.DigitsLost,
-                summary.LostSequences))
+                [.. summary.Spans.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))])
+            {
+                KeyPressesByTransport = summary.KeyPressesByTransport,
+                Verified = summary.Verified,
+                Legs = [.. summary.Legs.Select(l => new MediaLegDigest(l.Leg, l.Destination, l.Bytes, l.Packets, l.Sha256))],
+                Masker = Component(summary.Masker),
+                Checker = Component(summary.Checker),
+                Final = summary.Final,
+                DigitsLost = summary.DigitsLost,
+                LostSequences = summary.LostSequences,
+            })
             .WaitAsync(cancellationToken);
+
+    private static MaskingComponent? Component(ComponentDescription? c) => c is null ? null : new MaskingComponent(c.Name, c.Version, c.Settings);
 }

@@ -1,15 +1,18 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Streams;
+using PciCloud.Media.Rtp;
 
 namespace PciCloud.MaskingWorker.Rtp;
 
 /// <summary>
-/// One RTP call on its own UDP port: learns the customer's source from the first valid packet
-/// (or accepts only the expected one), drops and counts anything from elsewhere, runs every
+/// One RTP call on its own UDP port: takes packets only from the call's source (<see cref="RtpSourceGuard"/>:
+/// the expected one, or one learned within bounds), drops and counts anything from elsewhere, runs every
 /// packet through the processor and sends the masked copy to the forward and record destinations
 /// the region approved. Audio is never sent back to the source: the worker is no reflector.
 /// </summary>
@@ -21,25 +24,28 @@ public sealed partial class RtpRelay : IAsyncDisposable
     private readonly SocketAddress? _forwardTo;
     private readonly SocketAddress? _recordTo;
     private readonly SrtpLegs _srtp;
-    private readonly IPEndPoint? _expectFrom;
+    private readonly RtpSourceGuard _guard;
     private readonly WorkerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly int _maxPacketBytes;
     private readonly double _lateThresholdMs;
     private readonly CancellationTokenSource _stop = new();
-    private SocketAddress? _source;
+    private readonly int _maxPacketsPerSecond;
+    private long _rateWindowStart;
+    private int _rateWindowCount;
     private Task _loop = Task.CompletedTask;
 
-    private RtpRelay(CallMediaSession session, Socket socket, int maxPacketBytes, double lateThresholdMs, WorkerMetrics metrics, ILogger logger)
+    private RtpRelay(CallMediaSession session, Socket socket, RtpRelayLimits limits, WorkerMetrics metrics, ILogger logger)
     {
         _session = session;
         _socket = socket;
-        _maxPacketBytes = maxPacketBytes;
-        _lateThresholdMs = lateThresholdMs;
+        _maxPacketBytes = limits.MaxPacketBytes;
+        _lateThresholdMs = limits.LateThresholdMs;
+        _maxPacketsPerSecond = limits.MaxPacketsPerSecond;
         _metrics = metrics;
         _logger = logger;
-        _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, maxPacketBytes);
-        _expectFrom = session.Settings.ExpectFrom;
+        _processor = new RtpStreamProcessor(session.Settings, session.Audio, metrics, limits.MaxPacketBytes);
+        _guard = new RtpSourceGuard(session.Settings.ExpectFrom, Stopwatch.GetTimestamp(), (long)(limits.SourceLearningWindow.TotalSeconds * Stopwatch.Frequency));
         _forwardTo = session.Settings.ForwardTo?.Serialize();
         _recordTo = session.Settings.RecordTo?.Serialize();
         _srtp = new SrtpLegs(session.Settings.Srtp, RtpStreamProcessor.MaxOutputLength, metrics);
@@ -47,10 +53,13 @@ public sealed partial class RtpRelay : IAsyncDisposable
 
     public CallMediaSession Session => _session;
 
+    /// <summary>When the relay opened its port (<see cref="Stopwatch"/> clock).</summary>
+    public long StartedAt { get; } = Stopwatch.GetTimestamp();
+
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
     /// <summary>Binds the call's port and starts relaying. Throws <see cref="SocketException"/> when the port cannot be bound.</summary>
-    public static RtpRelay Start(CallMediaSession session, IPAddress bindAddress, int maxPacketBytes, double lateThresholdMs, WorkerMetrics metrics, ILogger logger)
+    public static RtpRelay Start(CallMediaSession session, IPAddress bindAddress, RtpRelayLimits limits, WorkerMetrics metrics, ILogger logger)
     {
         var socket = new Socket(bindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -64,7 +73,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
             throw;
         }
 
-        var relay = new RtpRelay(session, socket, maxPacketBytes, lateThresholdMs, metrics, logger);
+        var relay = new RtpRelay(session, socket, limits, metrics, logger);
         relay._loop = Task.Run(relay.ReceiveLoopAsync);
         return relay;
     }
@@ -130,9 +139,20 @@ public sealed partial class RtpRelay : IAsyncDisposable
 
     private void Handle(Span<byte> datagram, SocketAddress from, byte[] output, long arrived)
     {
-        if (!IsAcceptedSource(from))
+        // SSRC and sequence number straight from the header (plain also on an SRTP leg): a packet too
+        // short for one is the processor's to reject, and can only come from the source already taken.
+        var hasHeader = datagram.Length >= RtpPacket.FixedHeaderLength;
+        var ssrc = hasHeader ? BinaryPrimitives.ReadUInt32BigEndian(datagram[8..]) : 0;
+        var sequence = hasHeader ? BinaryPrimitives.ReadUInt16BigEndian(datagram[2..]) : (ushort)0;
+        if (!_guard.Admits(from, ssrc, sequence, arrived) || (!hasHeader && _guard.Source is null))
         {
             _metrics.Drop(DropReason.UnexpectedSource);
+            return;
+        }
+
+        if (!WithinRate(arrived))
+        {
+            _metrics.Drop(DropReason.RateLimited);
             return;
         }
 
@@ -145,10 +165,9 @@ public sealed partial class RtpRelay : IAsyncDisposable
         datagram = datagram[..plainLength];
 
         var outcome = _processor.Process(datagram, output, out var written);
-        if (outcome != RtpOutcome.Rejected && _source is null)
+        if (outcome != RtpOutcome.Rejected && _guard.Accepted(from, ssrc, sequence))
         {
-            _source = Copy(from);
-            LogSourceLearned(_logger, _session.CallId);
+            LogSourceTaken(_logger, _session.CallId);
         }
 
         if (outcome != RtpOutcome.Forward)
@@ -157,13 +176,18 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
 
         var packet = output.AsSpan(0, written);
-        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet)) + Send(_recordTo, _srtp.ForRecordTo(packet));
+        var sent = Send(_forwardTo, _srtp.ForForwardTo(packet), MediaLeg.Forward, packet)
+            + Send(_recordTo, _srtp.ForRecordTo(packet), MediaLeg.Record, packet);
         _metrics.PacketsSent(sent);
         _metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, _lateThresholdMs);
     }
 
-    /// <summary>Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.</summary>
-    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet)
+    /// <summary>
+    /// Sends to one destination; 1 when sent, 0 when there is none, SRTP refused the packet, or the send failed.
+    /// The send seam of the masking certificate: once sent, the leg's digest takes the plain payload (what a
+    /// recorder holds after SRTP), in order.
+    /// </summary>
+    private int Send(SocketAddress? destination, ReadOnlySpan<byte> packet, MediaLeg leg, ReadOnlySpan<byte> plain)
     {
         if (destination is null || packet.IsEmpty)
         {
@@ -173,6 +197,7 @@ public sealed partial class RtpRelay : IAsyncDisposable
         try
         {
             _socket.SendTo(packet, SocketFlags.None, destination);
+            _session.Digests.Sent(leg, plain[Media.Rtp.RtpPacket.FixedHeaderLength..]);
             return 1;
         }
         catch (SocketException)
@@ -182,31 +207,23 @@ public sealed partial class RtpRelay : IAsyncDisposable
         }
     }
 
-    private bool IsAcceptedSource(SocketAddress from)
+    /// <summary>
+    /// At most the limit per one-second window, counted after the source check (a stranger's flood does
+    /// not spend the customer's budget). A phone sends 50 audio and up to 50 event packets a second.
+    /// </summary>
+    private bool WithinRate(long now)
     {
-        if (_source is not null)
+        if (now - _rateWindowStart >= Stopwatch.Frequency)
         {
-            return _source.Equals(from);
+            _rateWindowStart = now;
+            _rateWindowCount = 0;
         }
 
-        if (_expectFrom is null)
-        {
-            return true;
-        }
-
-        var endpoint = (IPEndPoint)_expectFrom.Create(from);
-        return endpoint.Address.Equals(_expectFrom.Address) && (_expectFrom.Port == 0 || endpoint.Port == _expectFrom.Port);
+        return ++_rateWindowCount <= _maxPacketsPerSecond;
     }
 
-    private static SocketAddress Copy(SocketAddress address)
-    {
-        var copy = new SocketAddress(address.Family, address.Size);
-        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
-        return copy;
-    }
-
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Call {CallId}: RTP source learned; packets from any other source are dropped")]
-    private static partial void LogSourceLearned(ILogger logger, string callId);
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Call {CallId}: RTP source taken (learned, or moved with the stream's continuity); packets from any other source are dropped")]
+    private static partial void LogSourceTaken(ILogger logger, string callId);
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Debug, Message = "Call {CallId}: receive error {Error}")]
     private static partial void LogReceiveError(ILogger logger, string callId, string error);

@@ -33,14 +33,17 @@ public sealed partial class RtpRelayManager(
 
     public bool TryGet(string callId, out RtpRelay? relay) => _relays.TryGetValue(callId, out relay);
 
-    /// <summary>Brings the running relays in line with the assigned calls: starts new ones, stops gone ones.</summary>
-    public async Task SyncAsync(IReadOnlyCollection<string> assignedCallIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the running relays in line with the assigned calls: starts new ones, stops gone ones. A relay
+    /// started after <paramref name="listedAt"/> (a pushed call) is newer than the list and stays.
+    /// </summary>
+    public async Task SyncAsync(IReadOnlyCollection<string> assignedCallIds, long listedAt, CancellationToken cancellationToken)
     {
         await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var assigned = assignedCallIds.ToHashSet(StringComparer.Ordinal);
-            foreach (var callId in _relays.Keys.Where(id => !assigned.Contains(id)).ToList())
+            foreach (var (callId, _) in _relays.Where(r => !assigned.Contains(r.Key) && r.Value.StartedAt < listedAt).ToList())
             {
                 await StopAsync(callId).ConfigureAwait(false);
             }
@@ -49,6 +52,20 @@ public sealed partial class RtpRelayManager(
             {
                 await TryStartAsync(callId, cancellationToken).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            _syncLock.Release();
+        }
+    }
+
+    /// <summary>Starts the relay of a call the region has just started on this worker (pushed, with its settings).</summary>
+    public async Task<bool> StartPushedAsync(CallMediaSettings settings, CancellationToken cancellationToken)
+    {
+        await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _relays.ContainsKey(settings.CallId) || await TryStartAsync(settings).ConfigureAwait(false);
         }
         finally
         {
@@ -65,9 +82,21 @@ public sealed partial class RtpRelayManager(
         }
 
         var settings = await gateway.GetMediaSettingsAsync(callId, cancellationToken).ConfigureAwait(false);
-        if (settings is null || settings.Transport != MediaTransportKind.Rtp)
+        if (settings is null)
         {
-            LogRefused(logger, callId, "unknown, ended or not an RTP call");
+            LogRefused(logger, callId, "unknown or ended");
+            return false;
+        }
+
+        return await TryStartAsync(settings).ConfigureAwait(false);
+    }
+
+    private async Task<bool> TryStartAsync(CallMediaSettings settings)
+    {
+        var callId = settings.CallId;
+        if (settings.Transport != MediaTransportKind.Rtp)
+        {
+            LogRefused(logger, callId, "not an RTP call");
             return false;
         }
 
@@ -92,7 +121,7 @@ public sealed partial class RtpRelayManager(
 
         try
         {
-            var relay = RtpRelay.Start(session, _bindAddress, options.Value.MaxPacketBytes, options.Value.LateThresholdMs, metrics, logger);
+            var relay = RtpRelay.Start(session, _bindAddress, Limits(options.Value), metrics, logger);
             _relays[callId] = relay;
             LogStarted(logger, callId, settings.RtpPort);
             return true;
@@ -105,6 +134,8 @@ public sealed partial class RtpRelayManager(
             return false;
         }
     }
+
+    private static RtpRelayLimits Limits(MaskingWorkerOptions o) => new(o.MaxPacketBytes, o.LateThresholdMs, o.SourceLearningWindow, o.MaxPacketsPerSecondPerCall);
 
     public async Task StopAsync(string callId)
     {

@@ -15,6 +15,9 @@ public interface IFrameMasker
     /// <summary>Masks unconditionally while on (an RFC 4733 or WebSocket key press in progress).</summary>
     void ForceMask(bool on);
 
+    /// <summary>Holds the masker's sensitive (fail-closed) mode while a payment session captures a field.</summary>
+    void HoldSensitive(bool on);
+
     /// <summary>The next frame does not continue the previous one (a new RTP source or a restart).</summary>
     void Discontinuity();
 

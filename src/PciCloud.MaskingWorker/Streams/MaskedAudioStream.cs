@@ -25,6 +25,8 @@ public sealed partial class MaskedAudioStream
     private long _sequence;
     private long _samplesIn;
     private bool _faulted;
+    private volatile bool _captureRequested; // set by the region's notification, on another thread
+    private bool _capturing;                 // what the masker was told, on the media thread
 
     public MaskedAudioStream(
         string callId,
@@ -56,6 +58,15 @@ public sealed partial class MaskedAudioStream
 
     public bool IsFaulted => _faulted;
 
+    /// <summary>True while the masker holds its sensitive mode because a payment session captures a field.</summary>
+    public bool HoldsSensitive => _capturing;
+
+    /// <summary>
+    /// A payment session on the call started (or stopped) capturing a field. Thread-safe: the masker takes
+    /// it before the next frame, on the media thread.
+    /// </summary>
+    public void CaptureChanged(bool capturing) => _captureRequested = capturing;
+
     /// <summary>Masks <paramref name="input"/> into <paramref name="output"/> (same length).</summary>
     public void Process(ReadOnlySpan<byte> input, Span<byte> output)
     {
@@ -64,6 +75,12 @@ public sealed partial class MaskedAudioStream
         {
             try
             {
+                if (_captureRequested != _capturing)
+                {
+                    _capturing = !_capturing;
+                    _masker.HoldSensitive(_capturing);
+                }
+
                 _masker.ProcessFrame(input, output);
                 DrainMasker();
             }
@@ -157,7 +174,7 @@ public sealed partial class MaskedAudioStream
 
         _sequence++;
         _metrics.Digit(transport);
-        Evidence.KeyPressMasked();
+        Evidence.KeyPressMasked(transport);
         _delivery.Enqueue(new KeyPressReport(keyPress.Key, _sequence, keyPress.StartSample / 8.0, keyPress.DurationSamples / 8.0, transport));
     }
 
@@ -171,6 +188,7 @@ public sealed partial class MaskedAudioStream
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogLeakCheckFailed(_logger, _callId, ex.GetType().Name);
+            Evidence.LeakCheckIncomplete();
             return;
         }
 

@@ -26,6 +26,8 @@ public sealed class MaskingChannelMasker(MaskingOptions options, AudioCodec code
 
     public void Discontinuity() => _channel.Discontinuity();
 
+    public void HoldSensitive(bool on) => _channel.HoldSensitive(on);
+
     public bool TryReadKeyPress(out char digit, out long startSample, out int durationSamples)
     {
         var read = _channel.TryReadKeyPress(out var keyPress);

@@ -18,12 +18,14 @@ public sealed class MaskingEvidence
     private readonly Lock _lock = new();
     private readonly List<MaskedSpanMs> _spans = [];
     private readonly HashSet<KeyPressTransport> _transports = [];
+    private readonly Dictionary<KeyPressTransport, int> _masked = [];
     private readonly (long Start, long End)[] _recentTones = new (long, long)[RecentKeyPresses];
     private readonly (long Start, long End)[] _recentSpans = new (long, long)[RecentKeyPresses];
     private int _toneCount;
     private int _spanCount;
     private int _keyPresses;
     private int _leaks;
+    private bool _checkIncomplete;
     private double _worstOnsetMs;
     private long _version;
 
@@ -41,12 +43,27 @@ public sealed class MaskingEvidence
         }
     }
 
-    public void KeyPressMasked()
+    /// <summary>A key press was masked; <paramref name="transport"/> is the way it was first reported.</summary>
+    public void KeyPressMasked(KeyPressTransport transport)
     {
         lock (_lock)
         {
             _keyPresses++;
+            _masked[transport] = _masked.GetValueOrDefault(transport) + 1;
             _version++;
+        }
+    }
+
+    /// <summary>The output check failed on some output: it no longer covers all of the call's audio.</summary>
+    public void LeakCheckIncomplete()
+    {
+        lock (_lock)
+        {
+            if (!_checkIncomplete)
+            {
+                _checkIncomplete = true;
+                _version++;
+            }
         }
     }
 
@@ -118,7 +135,11 @@ public sealed class MaskingEvidence
         lock (_lock)
         {
             var transports = _transports.Order().Select(t => t.ToApiName()).ToArray();
-            return new MaskingSummary(_keyPresses, transports, _leaks, _worstOnsetMs, [.. _spans], DigitsLost: 0, LostSequences: []);
+            return new MaskingSummary(_keyPresses, transports, _leaks, _worstOnsetMs, [.. _spans], DigitsLost: 0)
+            {
+                KeyPressesByTransport = _masked.ToDictionary(p => p.Key.ToApiName(), p => p.Value),
+                Verified = !_checkIncomplete,
+            };
         }
     }
 

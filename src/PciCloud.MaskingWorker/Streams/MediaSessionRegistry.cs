@@ -41,11 +41,12 @@ public sealed class MediaSessionRegistry(
             return false;
         }
 
-        var delivery = new KeyPressDelivery(settings.CallId, gateway, metrics, _logger, options.Value.DigitDeliveryTimeout);
+        var delivery = new KeyPressDelivery(settings.CallId, gateway, metrics, _logger, options.Value.DigitDeliveryTimeout, options.Value.MaxQueuedKeyPresses);
         var masker = maskers.Create(settings.Codec);
         var audio = new MaskedAudioStream(
             settings.CallId, settings.Codec, masker, leakChecks.Create(settings.Codec, masker.LookaheadSamples), delivery, metrics, _logger);
-        var created = new CallMediaSession(settings, audio, delivery, gateway, Ended);
+        var components = (maskers.Describe(), leakChecks.Describe());
+        var created = new CallMediaSession(settings, audio, delivery, gateway, Ended) { Components = components };
         if (!_sessions.TryAdd(settings.CallId, created))
         {
             Interlocked.Decrement(ref _count);

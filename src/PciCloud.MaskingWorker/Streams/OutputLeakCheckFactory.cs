@@ -14,4 +14,18 @@ public sealed class OutputLeakCheckFactory(IOptions<OutputLeakDetectorOptions> o
     public static OutputLeakDetectorOptions Strict { get; } = new() { MinConsecutiveFrames = 1 };
 
     public IOutputLeakCheck Create(AudioCodec codec, int outputDelaySamples) => new OutputLeakCheck(codec, outputDelaySamples, options.Value);
+
+    public ComponentDescription Describe()
+    {
+        var o = options.Value;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return new ComponentDescription(typeof(OutputLeakDetector).FullName!, ComponentDescription.VersionOf(typeof(OutputLeakDetector)), new Dictionary<string, string>
+        {
+            ["floorDbm0"] = o.FloorDbm0.ToString(inv),
+            ["pairRatioDb"] = o.PairRatioDb.ToString(inv),
+            ["dominanceDb"] = o.DominanceDb.ToString(inv),
+            ["twistDb"] = o.TwistDb.ToString(inv),
+            ["minConsecutiveFrames"] = o.MinConsecutiveFrames.ToString(inv),
+        });
+    }
 }

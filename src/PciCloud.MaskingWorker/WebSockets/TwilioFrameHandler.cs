@@ -26,8 +26,12 @@ internal sealed class TwilioFrameHandler(CallMediaSession session, WorkerMetrics
     private bool _started;
     private long _sequence;
     private int _forcedFramesLeft;
+    private int _lastAudioLength;
 
     /// <param name="reply">The media frame to send back (valid until the next call), or empty.</param>
+    /// <summary>The masked audio of the last <c>media</c> reply (valid until the next frame).</summary>
+    public ReadOnlySpan<byte> LastReplyAudio => _audioOut.AsSpan(0, _lastAudioLength);
+
     public TwilioVerdict Handle(ReadOnlySpan<byte> json, out ReadOnlyMemory<byte> reply)
     {
         reply = ReadOnlyMemory<byte>.Empty;
@@ -68,6 +72,7 @@ internal sealed class TwilioFrameHandler(CallMediaSession session, WorkerMetrics
         session.Audio.Process(_audioIn.AsSpan(0, length), _audioOut);
         _sequence++;
         reply = _writer.Media(_streamSid, _sequence, _sequence, startMs, _audioOut.AsSpan(0, length));
+        _lastAudioLength = length;
         return TwilioVerdict.Continue;
     }
 

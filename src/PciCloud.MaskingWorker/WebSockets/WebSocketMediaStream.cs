@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Streams;
 
@@ -59,6 +60,7 @@ public sealed partial class WebSocketMediaStream(
                 if (!reply.IsEmpty)
                 {
                     await socket.SendAsync(reply, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    session.Digests.Sent(MediaLeg.WebSocket, _handler.LastReplyAudio);
                     metrics.PacketsSent(1);
                     metrics.FrameDelay(Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, lateThresholdMs);
                 }

@@ -92,6 +92,21 @@ public sealed class MaskingChannel
     }
 
     /// <summary>
+    /// Holds the sensitive (fail-closed) mode while on: a payment session is capturing a field, so a card digit
+    /// may come at any moment, the first one included. Turning it off starts the usual hold after a key press
+    /// (<see cref="MaskingOptions.SensitiveAfterKeyPressMilliseconds"/>) from here.
+    /// </summary>
+    public void HoldSensitive(bool on)
+    {
+        if (!on && _toneRuns.HoldSensitive)
+        {
+            _toneRuns.KeyPressSignalled(_analyzer.Position);
+        }
+
+        _toneRuns.HoldSensitive = on;
+    }
+
+    /// <summary>
     /// The audio that follows does not continue the audio before it (a new RTP source, a restarted stream): the
     /// analysis across the junction is unreliable, so the masker fails closed and stays sensitive for a while,
     /// as after a key press.

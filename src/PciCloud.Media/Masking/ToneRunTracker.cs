@@ -71,7 +71,7 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
             _lastKeyPress = block.Start;
         }
 
-        var sensitive = block.Start - _lastKeyPress <= sensitiveWindow;
+        var sensitive = HoldSensitive || block.Start - _lastKeyPress <= sensitiveWindow;
         var evidence = ToneEvidence.Ordinary(block);
         if (evidence < 0 && sensitive)
         {
@@ -112,6 +112,9 @@ internal sealed class ToneRunTracker(int lookback, int hangover, int sensitiveWi
         from = 0;
         return false;
     }
+
+    /// <summary>Sensitive for as long as this is set (a payment session is capturing a field), whatever the key presses.</summary>
+    public bool HoldSensitive { get; set; }
 
     /// <summary>A key press signalled out of band at <paramref name="position"/>: be sensitive from there on.</summary>
     public void KeyPressSignalled(long position) => _lastKeyPress = Math.Max(_lastKeyPress, position);

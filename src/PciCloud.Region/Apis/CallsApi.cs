@@ -19,6 +19,7 @@ public static class CallsApi
     {
         var api = app.MapGroup("/v1/calls").WithTags("Calls").WithMetadata(new RequiresCaller(CallerKind.Tenant));
         api.MapPost("/", CreateCall);
+        api.MapGet("/", FindCalls);
         api.MapGet("/{id}", GetCall);
         api.MapPost("/{id}/end", EndCall);
         api.MapGet("/{id}/masking-report", GetMaskingReport);
@@ -30,7 +31,8 @@ public static class CallsApi
     {
         var caller = context.GetCaller();
         var tenant = await grains.GetGrain<ITenantGrain>(caller.TenantId).GetAsync();
-        var (media, error) = CallRequestValidator.Validate(request, tenant?.MediaDestinations ?? []);
+        var (media, error) = CallRequestValidator.Validate(
+            request, tenant?.MediaDestinations ?? [], tenant?.EffectiveMediaPolicy().RequireExpectFrom ?? true);
         var (srtp, srtpError) = error is null ? SrtpKeysValidator.Validate(request.Media!) : (null, null);
         if ((error ?? srtpError) is { } problem)
         {
@@ -38,8 +40,19 @@ public static class CallsApi
         }
 
         var callId = Ids.New("call");
-        var reservation = await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReserveMedia(callId, media!.Transport);
-        if (reservation is null)
+        var policy = tenant?.EffectiveMediaPolicy() ?? TenantMediaPolicy.Default;
+        var outcome = await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key)
+            .ReserveMediaForTenant(callId, media!.Transport, caller.TenantId, policy.MaxConcurrentCalls);
+        if (outcome.Refusal == MediaReservationRefusal.TenantLimit)
+        {
+            // This tenant's burst stops here; the region's capacity stays for the others.
+            context.Response.Headers.RetryAfter = "5";
+            await audit.RecordAsync(caller.TenantId, caller, "call.create", callId, "media_reservation_limit");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "media_reservation_limit", "Too many concurrent calls.",
+                $"This tenant already holds {policy.MaxConcurrentCalls} calls with media, its limit; end one or retry later.");
+        }
+
+        if (outcome.Reservation is not { } reservation)
         {
             // Never a fake endpoint: without a worker the call's audio would not be masked.
             context.Response.Headers.RetryAfter = "5";
@@ -51,8 +64,36 @@ public static class CallsApi
         var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp);
         var view = await grains.GetGrain<ICallGrain>(callId).StartAsync(start);
         await grains.GetGrain<ITenantCallIndexGrain>(caller.TenantId).AddAsync(new CallIndexEntry(callId, view.StartedAt));
+        if (!string.IsNullOrEmpty(request.ExternalId))
+        {
+            await grains.GetGrain<ICallExternalIdIndexGrain>(ICallExternalIdIndexGrain.KeyOf(caller.TenantId, request.ExternalId)).AddAsync(callId);
+        }
+
         await audit.RecordAsync(caller.TenantId, caller, "call.created", callId);
         return TypedResults.Created($"/v1/calls/{callId}", ToResponse(view, token));
+    }
+
+    /// <summary><c>GET /v1/calls?externalId=</c>: the caller's calls with that external id (a SIP call's is its Call-ID), oldest first.</summary>
+    public static async Task<Results<Ok<ListResponse<CallResponse>>, ProblemHttpResult>> FindCalls(
+        string? externalId, IGrainFactory grains, MediaTokens mediaTokens, AuditTrail audit, HttpContext context)
+    {
+        if (string.IsNullOrEmpty(externalId) || externalId.Length > 1024)
+        {
+            return Problems.Invalid("externalId is required (1 to 1024 characters).");
+        }
+
+        var caller = context.GetCaller();
+        var found = new List<CallResponse>();
+        foreach (var id in await grains.GetGrain<ICallExternalIdIndexGrain>(ICallExternalIdIndexGrain.KeyOf(caller.TenantId, externalId)).ListAsync())
+        {
+            if (await OwnedCallAsync(grains, id, caller) is { } view)
+            {
+                found.Add(ToResponse(view, await mediaTokens.ForCallAsync(id, context.RequestAborted)));
+            }
+        }
+
+        await audit.RecordReadAsync(caller, "call.find", externalId, found.Count > 0);
+        return TypedResults.Ok(new ListResponse<CallResponse>(found));
     }
 
     public static async Task<Results<Ok<CallResponse>, ProblemHttpResult>> GetCall(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
+using PciCloud.Region.Certificates;
 using PciCloud.Region.Http;
 using PciCloud.Region.Secrets;
 using PciCloud.Region.Webhooks;
@@ -19,6 +20,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRegionSilo();
         builder.AddSecretStore();
+        builder.AddMaskingCertificates();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<AgentTokens>();
         builder.Services.AddSingleton<MediaTokens>();
@@ -69,6 +71,8 @@ public static class RegionHostingExtensions
         app.MapOpenApi();
         app.MapTenantsAdminApi();
         app.MapCallsApi();
+        app.MapMaskingCertificatesApi();
+        app.MapWellKnownApi();
         app.MapPaymentSessionsApi();
         app.MapPaymentsApi();
         app.MapTokensApi();

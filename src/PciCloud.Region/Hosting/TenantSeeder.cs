@@ -27,7 +27,7 @@ internal sealed partial class TenantSeeder(
             var tenant = grains.GetGrain<ITenantGrain>(seed.Id);
             await tenant.CreateAsync(new TenantSettings(seed.Id, string.IsNullOrEmpty(seed.Name) ? seed.Id : seed.Name, region,
                 seed.Gateway, TenantRules.Brands, TenantRules.DefaultCurrencies(region), TenantRules.DefaultFields, [],
-                [.. seed.MediaDestinations], time.GetUtcNow()));
+                [.. seed.MediaDestinations], time.GetUtcNow()) { Media = TenantMediaPolicy.Default with { RequireExpectFrom = seed.RequireExpectFrom } });
             await tenant.AddApiKeyAsync(new ApiKeyRecord("key_seed", SecretKeys.Hash(seed.SecretKey), time.GetUtcNow()));
             LogSeeded(seed.Id);
         }

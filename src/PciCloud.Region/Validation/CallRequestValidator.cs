@@ -9,7 +9,7 @@ public static class CallRequestValidator
 {
     private const int MaxText = 200;
 
-    public static (CallMediaRequest? Media, ProblemHttpResult? Error) Validate(CreateCallRequest r, IReadOnlyList<string> allowed)
+    public static (CallMediaRequest? Media, ProblemHttpResult? Error) Validate(CreateCallRequest r, IReadOnlyList<string> allowed, bool requireExpectFrom = false)
     {
         if ((r.ExternalId?.Length ?? 0) > MaxText || (r.From?.Length ?? 0) > 64 || (r.To?.Length ?? 0) > 64)
         {
@@ -48,6 +48,15 @@ public static class CallRequestValidator
             {
                 return (null, Problems.Invalid($"media.{name} is not one of this tenant's allowed media destinations.", "destination_not_allowed"));
             }
+        }
+
+        if (m.Transport == "rtp" && m.ExpectFrom is null && requireExpectFrom)
+        {
+            // Without it the worker would have to learn the source from the first packet, and whoever
+            // sends first (anyone who guesses the port) would be the customer.
+            return (null, Problems.Invalid(
+                "media.expectFrom is required for rtp by this tenant's media policy: the address (and port, if known) the customer's audio comes from.",
+                "expect_from_required"));
         }
 
         if (m.ExpectFrom is not null && !MediaDestinations.TryParseEndpoint(m.ExpectFrom, portRequired: false, out _))

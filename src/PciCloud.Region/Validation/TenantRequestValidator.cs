@@ -50,10 +50,34 @@ public static class TenantRequestValidator
             return (null, Problems.Invalid(bad));
         }
 
+        var (media, mediaError) = MediaPolicy(r.MediaPolicy);
+        if (mediaError is not null)
+        {
+            return (null, Problems.Invalid(mediaError));
+        }
+
         return (new TenantSettings(r.Id, r.Name.Trim(), r.Region, gateway,
             r.AcceptedBrands is { Count: > 0 } brands ? [.. brands.Distinct()] : TenantRules.Brands,
             r.Currencies is { Count: > 0 } currencies ? [.. currencies.Distinct()] : TenantRules.DefaultCurrencies(r.Region),
             r.DefaultFields is { Count: > 0 } fields ? [.. fields.Distinct()] : TenantRules.DefaultFields,
-            [.. r.FramingOrigins ?? []], [.. r.MediaDestinations ?? []], now), null);
+            [.. r.FramingOrigins ?? []], [.. r.MediaDestinations ?? []], now) { Media = media }, null);
+    }
+
+    /// <summary>A new tenant's media rules: <see cref="TenantMediaPolicy.Default"/> for whatever it leaves out.</summary>
+    private static (TenantMediaPolicy? Policy, string? Error) MediaPolicy(TenantMediaPolicyBody? body)
+    {
+        var d = TenantMediaPolicy.Default;
+        var policy = new TenantMediaPolicy(
+            body?.RequireExpectFrom ?? d.RequireExpectFrom,
+            body?.MaxConcurrentCalls ?? d.MaxConcurrentCalls,
+            body?.IdleTimeoutSeconds ?? d.IdleTimeoutSeconds,
+            body?.UnusedTimeoutSeconds ?? d.UnusedTimeoutSeconds);
+        return policy switch
+        {
+            { MaxConcurrentCalls: < 1 or > 100_000 } => (null, "mediaPolicy.maxConcurrentCalls must be between 1 and 100000."),
+            { IdleTimeoutSeconds: < 30 or > 86_400 } => (null, "mediaPolicy.idleTimeoutSeconds must be between 30 and 86400."),
+            { UnusedTimeoutSeconds: < 30 or > 86_400 } => (null, "mediaPolicy.unusedTimeoutSeconds must be between 30 and 86400."),
+            _ => (policy, null),
+        };
     }
 }

@@ -50,7 +50,7 @@ public sealed class EdgeHostTests
         });
         var configuration = app.Services.GetRequiredService<IConfiguration>();
 
-        Assert.Equal(["admin", "agent-assist", "api", "payment-session-events"],
+        Assert.Equal(["admin", "agent-assist", "api", "payment-session-events", "region-public-keys"],
             configuration.GetSection("ReverseProxy:Routes").GetChildren().Select(c => c.Key).Order());
         Assert.Equal(["au", "tenant-region", "uk", "us"],
             configuration.GetSection("ReverseProxy:Clusters").GetChildren().Select(c => c.Key).Order());

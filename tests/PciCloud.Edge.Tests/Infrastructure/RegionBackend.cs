@@ -50,6 +50,8 @@ public sealed class RegionBackend : IAsyncDisposable
             Hit("POST /v1/drop");
             context.Abort();
         });
+        // The fallback takes no path whose last segment looks like a file name.
+        _app.MapGet("/.well-known/jwks.json", EchoAsync);
         _app.MapFallback(EchoAsync);
     }
 

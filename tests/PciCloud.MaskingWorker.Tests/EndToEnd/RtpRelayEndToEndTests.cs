@@ -94,7 +94,7 @@ public sealed class RtpRelayEndToEndTests
     }
 
     [Fact]
-    public async Task PacketsFromAnotherSource_AfterTheFirst_AreDroppedAndCounted()
+    public async Task PacketsFromAnotherSource_NotContinuingTheStream_AreDroppedAndCounted()
     {
         var port = WorkerHost.FreeUdpPort();
         await using var worker = await WorkerHost.StartAsync(port);
@@ -110,7 +110,10 @@ public sealed class RtpRelayEndToEndTests
 
         await phone.SendAllAsync([stream.Audio(new byte[160], 0)], to);
         await agent.ReceiveAsync(1, Timeout);
-        await intruder.SendAllAsync([stream.Audio(new byte[160], 160), stream.Audio(new byte[160], 320)], to);
+        // An off-path sender does not know the stream's SSRC (the same SSRC and next sequence numbers would be
+        // the customer's own NAT rebinding, which RtpSourceGuardTests cover).
+        var stranger = new RtpStream(0, ssrc: 0x0BADF00D);
+        await intruder.SendAllAsync([stranger.Audio(new byte[160], 160), stranger.Audio(new byte[160], 320)], to);
         await phone.SendAllAsync([stream.Audio(new byte[160], 480)], to);
         await agent.ReceiveAsync(2, Timeout);
 

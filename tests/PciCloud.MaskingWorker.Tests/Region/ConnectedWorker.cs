@@ -43,10 +43,10 @@ internal sealed class ConnectedWorker : IAsyncDisposable
     /// </summary>
     public static async Task<ConnectedWorker> StartAsync(
         RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null, IEnumerable<string>? extraArgs = null,
-        Action<IServiceCollection>? services = null)
+        int portsAfterFirst = 0, string? ngListen = null, Action<IServiceCollection>? services = null)
     {
         var interval = heartbeatInterval ?? TimeSpan.FromDays(1);
-        var rtpPort = FreeEvenUdpPort();
+        var rtpPort = FreeEvenUdpPorts(portsAfterFirst + 1);
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -55,9 +55,13 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             $"--Orleans:ServiceId={region.ServiceId}",
             $"--MaskingWorker:WorkerId={workerId}",
             $"--MaskingWorker:RtpPortStart={rtpPort}",
-            $"--MaskingWorker:RtpPortEnd={rtpPort}",
+            $"--MaskingWorker:RtpPortEnd={rtpPort + portsAfterFirst}",
+            $"--MaskingWorker:NgListenAddress={ngListen}",
             $"--MaskingWorker:HeartbeatInterval={interval.ToString("c", CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
+            "--MaskingWorker:AllowedDestinationNetworks:0=127.0.0.0/8", // closed when empty
+            "--MaskingWorker:MaxPacketsPerSecondPerCall=1000000", // tests send a call's seconds of audio in a burst
+            "--MaskingWorker:DrainTimeout=00:00:00", // a test's stop cuts its calls, unless the test drains on purpose (extraArgs)
             .. extraArgs ?? [],
         ];
         var builder = MaskingWorkerHost.CreateBuilder(args);
@@ -95,19 +99,44 @@ internal sealed class ConnectedWorker : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private static int FreeEvenUdpPort()
+    /// <summary>An even port that, with the <paramref name="count"/> - 1 ports after it, is free right now (all are probed together).</summary>
+    private static int FreeEvenUdpPorts(int count)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             var port = ((IPEndPoint)probe.LocalEndPoint!).Port;
-            if (port % 2 == 0)
+            if (port % 2 == 0 && port + count - 1 <= 65535 && RestFree(port + 1, count - 1))
             {
                 return port;
             }
         }
 
-        throw new InvalidOperationException("no free even UDP port found");
+        throw new InvalidOperationException("no free even UDP port range found");
+    }
+
+    private static bool RestFree(int first, int count)
+    {
+        var probes = new List<Socket>();
+        try
+        {
+            for (var port = first; port < first + count; port++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                probes.Add(socket);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            probes.ForEach(p => p.Dispose());
+        }
     }
 }

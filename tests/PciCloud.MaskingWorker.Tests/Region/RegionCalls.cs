@@ -12,12 +12,12 @@ internal static class RegionCalls
 
     /// <summary>Reserves a worker port and starts an RTP call on it (as POST /v1/calls does before it answers 201).</summary>
     public static async Task<(ICallGrain Call, MediaReservation Reservation)> StartRtpCallAsync(
-        RegionSilo region, string callId, string codec, IPEndPoint forwardTo, IPEndPoint? recordTo)
+        RegionSilo region, string callId, string codec, IPEndPoint forwardTo, IPEndPoint? recordTo, string? expectFrom = null)
     {
         var reservation = await region.Directory.ReserveMedia(callId, "rtp");
         Assert.NotNull(reservation);
         var call = region.Grains.GetGrain<ICallGrain>(callId);
-        var media = new CallMediaRequest("rtp", codec, forwardTo.ToString(), recordTo?.ToString(), null);
+        var media = new CallMediaRequest("rtp", codec, forwardTo.ToString(), recordTo?.ToString(), expectFrom);
         await call.StartAsync(new CallStart(Tenant, null, null, null, media, reservation, new string('0', 64)));
         return (call, reservation);
     }

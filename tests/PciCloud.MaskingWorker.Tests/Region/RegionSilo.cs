@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PciCloud.Contracts.Media;
 using PciCloud.Grains;
+using PciCloud.Grains.Certificates;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
 using PciCloud.Grains.Webhooks;
@@ -75,6 +76,7 @@ internal sealed class RegionSilo : IAsyncDisposable
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
         builder.Services.AddSingleton<IWebhookSender, NoWebhookSender>();
         builder.Services.AddSingleton<RegionMetrics>();
+        builder.Services.AddSingleton<IMaskingCertificateSigner>(new TestCertificateSigner());
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new RegionSilo(host, clock, gatewayPort, clusterId);

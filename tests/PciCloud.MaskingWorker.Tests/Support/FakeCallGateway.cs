@@ -58,6 +58,18 @@ internal sealed class FakeCallGateway : ICallGateway
         return Task.CompletedTask;
     }
 
+    /// <summary>The capture notifications the worker subscribed to, by call.</summary>
+    public ConcurrentDictionary<string, Action<bool>> CaptureWatchers { get; } = new();
+
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken)
+    {
+        ThrowIfUnreachable();
+        CaptureWatchers[callId] = onChange;
+        return Task.FromResult(false);
+    }
+
+    public void StopWatchingCapture(string callId) => CaptureWatchers.TryRemove(callId, out _);
+
     private void ThrowIfUnreachable()
     {
         if (Unreachable)

@@ -24,8 +24,14 @@ internal sealed class FakeWorkerDirectory : IWorkerDirectory
         return Task.CompletedTask;
     }
 
-    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, CancellationToken cancellationToken) =>
-        Task.FromResult(Workers.ContainsKey(workerId));
+    /// <summary>Workers whose last heartbeat said they drain.</summary>
+    public ConcurrentDictionary<string, bool> Draining { get; } = new();
+
+    public Task<bool> HeartbeatAsync(string workerId, int activeStreams, bool draining, CancellationToken cancellationToken)
+    {
+        Draining[workerId] = draining;
+        return Task.FromResult(Workers.ContainsKey(workerId));
+    }
 
     public Task<IReadOnlyCollection<string>> GetAssignedRtpCallsAsync(string workerId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([.. RtpCalls.Where(c => c.Value == workerId).Select(c => c.Key)]);

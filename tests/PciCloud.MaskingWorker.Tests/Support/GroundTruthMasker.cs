@@ -37,6 +37,10 @@ internal sealed class GroundTruthMasker(AudioCodec codec, IReadOnlyList<(long St
     {
     }
 
+    public void HoldSensitive(bool on)
+    {
+    }
+
     public void Discontinuity()
     {
     }

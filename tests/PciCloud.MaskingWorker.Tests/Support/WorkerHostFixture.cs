@@ -54,6 +54,9 @@ internal sealed class WorkerHost : IAsyncDisposable
             ["MaskingWorker:RtpPortEnd"] = rtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MaskingWorker:MaxStreams"] = maxStreams.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MaskingWorker:HeartbeatInterval"] = "00:10:00", // tests drive the rounds themselves
+            ["MaskingWorker:AllowedDestinationNetworks:0"] = "127.0.0.0/8", // closed when empty
+            ["MaskingWorker:MaxPacketsPerSecondPerCall"] = "1000000", // tests send a call's seconds of audio in a burst
+            ["MaskingWorker:DrainTimeout"] = "00:00:00", // a test's stop cuts its calls, unless the test drains on purpose
         });
         if (settings is not null)
         {

@@ -44,6 +44,42 @@ public sealed class MaskingChannelSensitivityTests
     }
 
     [Fact]
+    public void HoldSensitive_WithNoKeyPressBefore_ToneUnderLoudSpeechMaskedWholeEvenAt40msLookahead()
+    {
+        // Issue 15: while a payment session captures a field, the first key press meets the sensitive mode too.
+        // The same input as above, at the 40 ms look-ahead where the normal mode lets the onset out.
+        var input = KeyThenCoveredKey();
+        input.AsSpan(0, SecondToneStart - 800).Clear();
+        var held = new MaskingChannel(new MaskingOptions { SensitiveAfterKeyPressMilliseconds = 0, LookaheadMilliseconds = 40 });
+        var normal = new MaskingChannel(new MaskingOptions { SensitiveAfterKeyPressMilliseconds = 0, LookaheadMilliseconds = 40 });
+
+        held.HoldSensitive(true);
+        MaskerRun.Pcm(input, held);
+        MaskerRun.Pcm(input, normal);
+
+        var (heldSpans, normalSpans) = (MaskedSpans(held), MaskedSpans(normal));
+        Assert.True(Covers(heldSpans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(heldSpans));
+        Assert.False(Covers(normalSpans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(normalSpans));
+    }
+
+    [Fact]
+    public void HoldSensitive_Off_LeavesTheUsualHoldAfterAKeyPress()
+    {
+        // Turning the hold off counts as a key press: the SensitiveAfterKeyPressMilliseconds hold follows it.
+        var input = KeyThenCoveredKey();
+        input.AsSpan(0, SecondToneStart - 800).Clear();
+        var channel = new MaskingChannel(new MaskingOptions { LookaheadMilliseconds = 40 });
+
+        channel.HoldSensitive(true);
+        channel.ProcessFrame(input.AsSpan(0, 160), new short[160]);
+        channel.HoldSensitive(false);
+        MaskerRun.Pcm(input[160..], channel);
+
+        var spans = MaskedSpans(channel);
+        Assert.True(Covers(spans, SecondToneStart, SecondToneStart + SecondToneLength), Describe(spans));
+    }
+
+    [Fact]
     public void ForceMask_ASignalledKeyPress_MakesTheMaskerSensitive()
     {
         var input = KeyThenCoveredKey();

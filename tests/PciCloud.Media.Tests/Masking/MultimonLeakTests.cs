@@ -35,7 +35,7 @@ public sealed class MultimonLeakTests
         Assert.Equal("", Decode(masked, multimon!, sox!));
     }
 
-    private static string Decode(short[] samples, string multimon, string sox)
+    internal static string Decode(short[] samples, string multimon, string sox)
     {
         var directory = Directory.CreateTempSubdirectory("pcicloud-multimon-");
         try
@@ -71,7 +71,7 @@ public sealed class MultimonLeakTests
         return output.Result;
     }
 
-    private static string? Tool(string name) =>
+    internal static string? Tool(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using PciCloud.Grains;
+using PciCloud.Grains.Certificates;
+using PciCloud.Region.Certificates;
 using PciCloud.Grains.Gateways;
 using PciCloud.Grains.Secrets;
 using PciCloud.Payments.Gateways;
@@ -41,5 +43,6 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         silo.Services.AddSingleton<RegionMetrics>();
         silo.Services.AddKeyedSingleton<IGatewayConnector>(SandboxConnector.Kind, new SandboxConnector(Sandbox));
         silo.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
+        silo.Services.AddSingleton<IMaskingCertificateSigner>(new MaskingCertificateSigner(new LocalSigningKeyRing(), "us"));
     }
 }

@@ -12,9 +12,10 @@ namespace PciCloud.Region.Tests.Secrets;
 
 /// <summary>
 /// A loopback HTTPS server speaking the Key Vault secrets REST subset SecretClient uses: the
-/// Bearer challenge, GET and PUT of /secrets/{name}, and 404 SecretNotFound.
+/// Bearer challenge, GET and PUT of /secrets/{name}, and 404 SecretNotFound; and the certificates
+/// subset (LocalKeyVault.Certificates.cs).
 /// </summary>
-internal sealed class LocalKeyVault : IAsyncDisposable
+internal sealed partial class LocalKeyVault : IAsyncDisposable
 {
     public const string Token = "local-vault-token";
     private readonly ConcurrentDictionary<string, (string Value, int Version)> _secrets = new(StringComparer.Ordinal);
@@ -71,6 +72,12 @@ internal sealed class LocalKeyVault : IAsyncDisposable
         }
 
         var segments = request.Path.Value!.Trim('/').Split('/');
+        if (HttpMethods.IsGet(request.Method) && TryCertificates(segments, out var status, out var answer))
+        {
+            await WriteAsync(context, status, answer);
+            return;
+        }
+
         if (segments.Length < 2 || segments[0] != "secrets")
         {
             await WriteAsync(context, 400, Error("BadParameter", "unsupported path"));

@@ -9,4 +9,5 @@ public sealed record CreateTenantRequest(
     IReadOnlyList<string>? AcceptedBrands,
     IReadOnlyList<string>? Currencies,
     IReadOnlyList<string>? DefaultFields,
-    IReadOnlyList<string>? FramingOrigins);
+    IReadOnlyList<string>? FramingOrigins,
+    TenantMediaPolicyBody? MediaPolicy = null);
