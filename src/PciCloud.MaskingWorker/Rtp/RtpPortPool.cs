@@ -6,6 +6,7 @@ public sealed class RtpPortPool
     private readonly int _first;
     private readonly bool[] _inUse;
     private readonly Lock _lock = new();
+    private int _count;
 
     public RtpPortPool(int first, int last)
     {
@@ -21,6 +22,17 @@ public sealed class RtpPortPool
     public int First => _first;
 
     public int Last => _first + _inUse.Length - 1;
+
+    public int InUse
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
 
     public bool Contains(int port) => port >= _first && port <= Last;
 
@@ -40,6 +52,7 @@ public sealed class RtpPortPool
             }
 
             _inUse[port - _first] = true;
+            _count++;
             return true;
         }
     }
@@ -53,7 +66,11 @@ public sealed class RtpPortPool
 
         lock (_lock)
         {
-            _inUse[port - _first] = false;
+            if (_inUse[port - _first])
+            {
+                _inUse[port - _first] = false;
+                _count--;
+            }
         }
     }
 }

@@ -16,6 +16,11 @@ internal sealed class DroppingCallGateway(ICallGateway inner, IReadOnlySet<long>
             ? Task.FromException<KeyPressOutcome>(new TimeoutException($"key press #{keyPress.Sequence} dropped (test)"))
             : inner.ReportKeyPressAsync(callId, keyPress, cancellationToken);
 
+    public Task<bool> WatchCaptureAsync(string callId, Action<bool> onChange, CancellationToken cancellationToken) =>
+        inner.WatchCaptureAsync(callId, onChange, cancellationToken);
+
+    public void StopWatchingCapture(string callId) => inner.StopWatchingCapture(callId);
+
     public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) =>
         inner.ReportMaskingSummaryAsync(callId, summary, cancellationToken);
 }
