@@ -43,8 +43,12 @@ public sealed class WorkerSettingsTests
     [InlineData("--MaskingWorker:MaxStreams=0", "MaskingWorker:MaxStreams")]
     public async Task BadWorkerSetting_RefusedOnStart_NamesTheKey(string setting, string key)
     {
-        await using var app = MaskingWorkerHost.CreateBuilder(["--urls=http://127.0.0.1:0", setting]).Build();
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+        // Build or start, whichever reads the options first (the host's shutdown timeout comes from them).
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = MaskingWorkerHost.CreateBuilder(["--urls=http://127.0.0.1:0", setting]).Build();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        });
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 }
