@@ -27,4 +27,10 @@ public sealed record MaskingSummary(
 
     /// <summary>The worker's last report for the call: its stream has ended.</summary>
     [Id(25)] public bool Final { get; init; }
+
+    /// <summary>Stretches of audio the independent check did not see (it threw, or fell behind the audio).</summary>
+    [Id(26)] public IReadOnlyList<MaskedSpan>? Unchecked { get; init; }
+
+    /// <summary>Total audio, ms, the independent check did not see.</summary>
+    [Id(27)] public double UncheckedMs { get; init; }
 }

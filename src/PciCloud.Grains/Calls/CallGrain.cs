@@ -146,12 +146,18 @@ public sealed partial class CallGrain(
             return; // a report that crossed the worker's last one: the last one stands
         }
 
+        var newLeaks = summary.Leaks - (state.State.Masking?.Leaks ?? 0);
+        if (newLeaks > 0)
+        {
+            // Raised before the evidence is stored: if it cannot be queued the worker's report fails and is sent
+            // again, so the tenant hears of every leak at least once.
+            LogLeak(summary.Leaks);
+            await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(
+                WebhookEventTypes.CallMaskingLeak, WebhookData.MaskingLeak(this.GetPrimaryKeyString(), state.State, summary, newLeaks));
+        }
+
         state.State.Masking = summary;
         await state.WriteStateAsync();
-        if (summary.Leaks > 0)
-        {
-            LogLeak(summary.Leaks);
-        }
 
         if (summary.Final && state.State.Status == CallView.Ended && state.State.Certificate is null)
         {
