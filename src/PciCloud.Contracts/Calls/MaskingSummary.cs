@@ -33,4 +33,7 @@ public sealed record MaskingSummary(
 
     /// <summary>Total audio, ms, the independent check did not see.</summary>
     [Id(27)] public double UncheckedMs { get; init; }
+
+    /// <summary>Input audio the worker took on the call so far, ms (grows while media flows: the region's idle clock).</summary>
+    [Id(28)] public double AudioMs { get; init; }
 }

@@ -44,6 +44,7 @@ public sealed partial class CallGrain(
             state.State.UsesSrtp = start.Srtp is not null;
             _srtp = start.Srtp;
             state.State.StartedAt = time.GetUtcNow();
+            WatchMediaFrom(start);
             await state.WriteStateAsync();
             RegionMetrics.CallStarted();
             await TellWorkerAsync();
@@ -54,7 +55,9 @@ public sealed partial class CallGrain(
 
     public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<CallView?> EndAsync()
+    public Task<CallView?> EndAsync() => EndAsync(CallEndReasons.Requested);
+
+    private async Task<CallView?> EndAsync(string reason)
     {
         if (!Exists)
         {
@@ -72,6 +75,8 @@ public sealed partial class CallGrain(
 
             state.State.Status = CallView.Ended;
             state.State.EndedAt = time.GetUtcNow();
+            state.State.EndReason = reason;
+            StopWatchingMedia();
             _srtp = null;
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
@@ -156,6 +161,7 @@ public sealed partial class CallGrain(
                 WebhookEventTypes.CallMaskingLeak, WebhookData.MaskingLeak(this.GetPrimaryKeyString(), state.State, summary, newLeaks));
         }
 
+        MediaReported(summary);
         state.State.Masking = summary;
         await state.WriteStateAsync();
 

@@ -45,4 +45,17 @@ public sealed class CallState
 
     /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
     [Id(17)] public bool Capturing { get; set; }
+
+    [Id(18)] public int IdleTimeoutSeconds { get; set; }
+
+    [Id(19)] public int UnusedTimeoutSeconds { get; set; }
+
+    /// <summary>When the worker last reported more audio (on the media clock); null: none yet.</summary>
+    [Id(20)] public DateTimeOffset? LastMediaAt { get; set; }
+
+    /// <summary>When the media clock started watching the call (its start, on that clock).</summary>
+    [Id(21)] public DateTimeOffset MediaWatchSince { get; set; }
+
+    /// <summary>"requested", "idle" or "unused" (<see cref="CallEndReasons"/>).</summary>
+    [Id(22)] public string? EndReason { get; set; }
 }

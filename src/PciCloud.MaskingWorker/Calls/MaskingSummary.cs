@@ -21,6 +21,9 @@ public sealed record MaskingSummary(
     /// <summary>Total audio the output check did not see, ms (also past the listed stretches' cap).</summary>
     public double UncheckedMs { get; init; }
 
+    /// <summary>Input audio taken on the call so far, ms: the region ends a call whose audio stops growing.</summary>
+    public double AudioMs { get; init; }
+
     /// <summary>Running digests of the payload bytes sent on each leg.</summary>
     public IReadOnlyList<SentLegDigest> Legs { get; init; } = [];
 

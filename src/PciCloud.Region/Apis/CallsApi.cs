@@ -61,7 +61,11 @@ public static class CallsApi
         }
 
         var token = await mediaTokens.ForCallAsync(callId, context.RequestAborted);
-        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp);
+        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp)
+        {
+            IdleTimeoutSeconds = policy.IdleTimeoutSeconds,
+            UnusedTimeoutSeconds = policy.UnusedTimeoutSeconds,
+        };
         var view = await grains.GetGrain<ICallGrain>(callId).StartAsync(start);
         await grains.GetGrain<ITenantCallIndexGrain>(caller.TenantId).AddAsync(new CallIndexEntry(callId, view.StartedAt));
         if (!string.IsNullOrEmpty(request.ExternalId))
