@@ -21,4 +21,8 @@ public sealed record CallReportRow(
 {
     /// <summary>Where the call's signed masking certificate is served.</summary>
     public string MaskingCertificate => $"/v1/calls/{CallId}/masking-certificate";
+
+    /// <summary>Why the call ended: "requested" (the API or the SIP proxy), "idle" (no media for the tenant's
+    /// idleTimeoutSeconds), "unused" (no media ever within unusedTimeoutSeconds); null while active.</summary>
+    [Id(15)] public string? EndReason { get; init; }
 }

@@ -12,4 +12,11 @@ public sealed record CallStart(
     [property: Id(4)] CallMediaRequest Media,
     [property: Id(5)] MediaReservation Reservation,
     [property: Id(6)] string MediaTokenSha256,
-    [property: Id(7)] CallSrtpKeys? Srtp = null);
+    [property: Id(7)] CallSrtpKeys? Srtp = null)
+{
+    /// <summary>The tenant's mediaPolicy.idleTimeoutSeconds: the call ends after this long without media.</summary>
+    [Id(8)] public int IdleTimeoutSeconds { get; init; } = Tenants.TenantMediaPolicy.DefaultIdleTimeoutSeconds;
+
+    /// <summary>The tenant's mediaPolicy.unusedTimeoutSeconds: the call ends if no media came this long after it started.</summary>
+    [Id(9)] public int UnusedTimeoutSeconds { get; init; } = Tenants.TenantMediaPolicy.DefaultUnusedTimeoutSeconds;
+}

@@ -35,4 +35,13 @@ public sealed record MaskingSummary(
 
     /// <summary>The most recent of those (bounded), so the call can tell its session even when no key press follows.</summary>
     [Id(27)] public IReadOnlyList<long>? LostSequences { get; init; }
+
+    /// <summary>Stretches of audio the independent check did not see (it threw, or fell behind the audio).</summary>
+    [Id(28)] public IReadOnlyList<MaskedSpan>? Unchecked { get; init; }
+
+    /// <summary>Total audio, ms, the independent check did not see.</summary>
+    [Id(29)] public double UncheckedMs { get; init; }
+
+    /// <summary>Input audio the worker took on the call so far, ms (grows while media flows: the region's idle clock).</summary>
+    [Id(30)] public double AudioMs { get; init; }
 }

@@ -7,11 +7,12 @@ public static class WebhookEventTypes
     public const string PaymentSessionSucceeded = "payment_session.succeeded";
     public const string PaymentSessionFailed = "payment_session.failed";
     public const string CallEnded = "call.ended";
+    public const string CallMaskingLeak = "call.masking_leak";
     public const string RefundUpdated = "refund.updated";
     public const string ScheduleCharged = "schedule.charged";
 
     public static readonly IReadOnlyList<string> All =
-        [PaymentSessionUpdated, PaymentSessionSucceeded, PaymentSessionFailed, CallEnded, RefundUpdated, ScheduleCharged];
+        [PaymentSessionUpdated, PaymentSessionSucceeded, PaymentSessionFailed, CallEnded, CallMaskingLeak, RefundUpdated, ScheduleCharged];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 

@@ -42,6 +42,7 @@ public sealed partial class CallGrain(
             state.State.UsesSrtp = start.Srtp is not null;
             _srtp = start.Srtp;
             state.State.StartedAt = time.GetUtcNow();
+            WatchMediaFrom(start);
             await state.WriteStateAsync();
             metrics.CallStarted();
             await TellWorkerAsync();
@@ -52,7 +53,9 @@ public sealed partial class CallGrain(
 
     public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<CallView?> EndAsync()
+    public Task<CallView?> EndAsync() => EndAsync(CallEndReasons.Requested);
+
+    private async Task<CallView?> EndAsync(string reason)
     {
         if (!Exists)
         {
@@ -70,6 +73,8 @@ public sealed partial class CallGrain(
 
             state.State.Status = CallView.Ended;
             state.State.EndedAt = time.GetUtcNow();
+            state.State.EndReason = reason;
+            StopWatchingMedia();
             _srtp = null;
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
@@ -120,14 +125,21 @@ public sealed partial class CallGrain(
             return; // a report that crossed the worker's last one: the last one stands
         }
 
+        var newLeaks = summary.Leaks - (state.State.Masking?.Leaks ?? 0);
+        if (newLeaks > 0)
+        {
+            // Raised before the evidence is stored: if it cannot be queued the worker's report fails and is sent
+            // again, so the tenant hears of every leak at least once.
+            LogLeak(summary.Leaks);
+            await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(
+                WebhookEventTypes.CallMaskingLeak, WebhookData.MaskingLeak(this.GetPrimaryKeyString(), state.State, summary, newLeaks));
+        }
+
+        MediaReported(summary);
         state.State.Masking = summary;
         CountLostKeyPresses(summary.LostSequences);
         await TellSessionOfLostDigitsAsync();
         await state.WriteStateAsync();
-        if (summary.Leaks > 0)
-        {
-            LogLeak(summary.Leaks);
-        }
 
         if (summary.Final && state.State.Status == CallView.Ended && state.State.Certificate is null)
         {

@@ -11,6 +11,6 @@ internal static class CallReport
         return new CallReportRow(
             callId, s.ExternalId, s.StartedAt, s.EndedAt, s.SessionIds.Count > 0, s.SessionIds.Count,
             o?.Outcome, o?.Amount, o?.Currency, o?.Brand, o?.Last4, o?.DeclineCode,
-            m?.KeyPressesMasked ?? 0, m?.Transports ?? [], m?.Leaks ?? 0);
+            m?.KeyPressesMasked ?? 0, m?.Transports ?? [], m?.Leaks ?? 0) { EndReason = s.EndReason };
     }
 }

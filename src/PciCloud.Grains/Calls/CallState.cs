@@ -49,4 +49,17 @@ public sealed class CallState
 
     /// <summary>Key presses that may have been missed and that the open session has not been told of yet.</summary>
     [Id(19)] public int DigitsLostUntold { get; set; }
+
+    [Id(20)] public int IdleTimeoutSeconds { get; set; }
+
+    [Id(21)] public int UnusedTimeoutSeconds { get; set; }
+
+    /// <summary>When the worker last reported more audio (on the media clock); null: none yet.</summary>
+    [Id(22)] public DateTimeOffset? LastMediaAt { get; set; }
+
+    /// <summary>When the media clock started watching the call (its start, on that clock).</summary>
+    [Id(23)] public DateTimeOffset MediaWatchSince { get; set; }
+
+    /// <summary>"requested", "idle" or "unused" (<see cref="CallEndReasons"/>).</summary>
+    [Id(24)] public string? EndReason { get; set; }
 }

@@ -23,5 +23,19 @@ public static class WebhookData
         call.PaymentSessionIds,
     }, Json);
 
+    /// <summary>
+    /// A leak the worker's independent check found in a call's output: counts and times only (never audio or digits).
+    /// </summary>
+    public static string MaskingLeak(string callId, Calls.CallState call, MaskingSummary summary, int newLeaks) => JsonSerializer.Serialize(new
+    {
+        id = callId,
+        @object = "call_masking_leak",
+        call.ExternalId,
+        leaks = summary.Leaks,
+        newLeaks,
+        verified = summary.Verified,
+        final = summary.Final,
+    }, Json);
+
     public static string Of<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

@@ -19,6 +19,15 @@ public sealed record MaskingSummary(
     /// <summary>False when the independent output check did not see all of the output (it failed on some of it).</summary>
     public bool Verified { get; init; } = true;
 
+    /// <summary>Stretches of the call's audio the output check did not see (input time, ms); empty when verified.</summary>
+    public IReadOnlyList<MaskedSpanMs> Unchecked { get; init; } = [];
+
+    /// <summary>Total audio the output check did not see, ms (also past the listed stretches' cap).</summary>
+    public double UncheckedMs { get; init; }
+
+    /// <summary>Input audio taken on the call so far, ms: the region ends a call whose audio stops growing.</summary>
+    public double AudioMs { get; init; }
+
     /// <summary>Running digests of the payload bytes sent on each leg.</summary>
     public IReadOnlyList<SentLegDigest> Legs { get; init; } = [];
 

@@ -22,6 +22,8 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _digitsLost;
     private readonly Counter<long> _leaks;
     private readonly Counter<long> _dropped;
+    private readonly Counter<double> _leakCheckGaps;
+    private double _uncheckedMsTotal;
     private readonly long[] _droppedTotals = new long[DropReasonCount];
     private long _activeStreams;
     private long _packetsInTotal;
@@ -42,6 +44,8 @@ public sealed class WorkerMetrics : IDisposable
         _digits = _meter.CreateCounter<long>("pcicloud.worker.digits", "{keypress}", "Key presses detected (never the digit value)");
         _digitsLost = _meter.CreateCounter<long>("pcicloud.worker.digits_lost", "{keypress}", "Key presses the CallGrain could not be told about");
         _leaks = _meter.CreateCounter<long>("pcicloud.worker.leaks", "{leak}", "Key tones found in output audio by the independent check");
+        _leakCheckGaps = _meter.CreateCounter<double>(
+            "pcicloud.worker.leak_check_unchecked", "ms", "Audio the independent leak check did not see, by reason (failed, behind): that call's evidence is not verified");
         _dropped = _meter.CreateCounter<long>("pcicloud.worker.dropped", "{packet}", "Packets or frames not forwarded, by reason");
     }
 
@@ -58,6 +62,18 @@ public sealed class WorkerMetrics : IDisposable
     public long DigitsLost => Volatile.Read(ref _digitsLostTotal);
 
     public long Leaks => Volatile.Read(ref _leaksTotal);
+
+    /// <summary>Audio, ms, the leak check did not see on any call.</summary>
+    public double UncheckedMs
+    {
+        get
+        {
+            lock (_meter)
+            {
+                return _uncheckedMsTotal;
+            }
+        }
+    }
 
     public long Dropped(DropReason reason) => Volatile.Read(ref _droppedTotals[(int)reason]);
 
@@ -104,6 +120,16 @@ public sealed class WorkerMetrics : IDisposable
     {
         Interlocked.Add(ref _leaksTotal, count);
         _leaks.Add(count);
+    }
+
+    public void LeakCheckGap(LeakCheckGap reason, double milliseconds)
+    {
+        lock (_meter)
+        {
+            _uncheckedMsTotal += milliseconds;
+        }
+
+        _leakCheckGaps.Add(milliseconds, new KeyValuePair<string, object?>("reason", reason == Diagnostics.LeakCheckGap.Behind ? "behind" : "failed"));
     }
 
     public void Drop(DropReason reason)

@@ -53,6 +53,9 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
             {
                 KeyPressesByTransport = summary.KeyPressesByTransport,
                 Verified = summary.Verified,
+                Unchecked = [.. summary.Unchecked.Select(s => new MaskedSpan(s.StartMs, s.DurationMs))],
+                UncheckedMs = summary.UncheckedMs,
+                AudioMs = summary.AudioMs,
                 Legs = [.. summary.Legs.Select(l => new MediaLegDigest(l.Leg, l.Destination, l.Bytes, l.Packets, l.Sha256))],
                 Masker = Component(summary.Masker),
                 Checker = Component(summary.Checker),

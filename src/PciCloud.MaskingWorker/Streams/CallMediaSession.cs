@@ -51,6 +51,7 @@ public sealed class CallMediaSession : IAsyncDisposable
         Masker = Components.Masker,
         Checker = Components.Checker,
         Final = Volatile.Read(ref _final) == 1,
+        AudioMs = Audio.SamplesIn / 8.0,
     };
 
     /// <summary>
@@ -75,8 +76,11 @@ public sealed class CallMediaSession : IAsyncDisposable
     public async Task ReportIfChangedAsync(CancellationToken cancellationToken)
     {
         // The digests change with every packet: they ride along with evidence changes, refresh every
-        // 10 s of audio and always go with the final report, instead of costing a report per heartbeat.
-        var version = Audio.Evidence.Version + Delivery.Lost + (Digests.Bytes / DigestRefreshBytes) + Volatile.Read(ref _final);
+        // 10 s of audio and always go with the final report, instead of costing a report per heartbeat. The first
+        // audio and every 10 s of it are reported too: the region ends a call whose audio stops (idle, unused).
+        var samples = Audio.SamplesIn;
+        var audio = (samples > 0 ? 1 : 0) + (samples / DigestRefreshBytes);
+        var version = Audio.Evidence.Version + Delivery.Lost + (Digests.Bytes / DigestRefreshBytes) + audio + Volatile.Read(ref _final);
         if (version == Interlocked.Read(ref _reportedVersion))
         {
             return;

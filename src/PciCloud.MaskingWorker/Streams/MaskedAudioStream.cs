@@ -22,6 +22,8 @@ public sealed partial class MaskedAudioStream
     private readonly ILogger _logger;
     private readonly KeyPressDeduplicator _deduplicator = new();
     private readonly byte _silence;
+    private readonly LeakCheckPace _pace;
+    private long _uncheckedEnd = -1; // input sample where the last unchecked stretch ended (-1: none yet)
     private long _sequence;
     private long _samplesIn;
     private bool _faulted;
@@ -35,7 +37,8 @@ public sealed partial class MaskedAudioStream
         IOutputLeakCheck leakCheck,
         KeyPressDelivery delivery,
         WorkerMetrics metrics,
-        ILogger logger)
+        ILogger logger,
+        TimeProvider? time = null)
     {
         _callId = callId;
         _masker = masker;
@@ -44,6 +47,7 @@ public sealed partial class MaskedAudioStream
         _metrics = metrics;
         _logger = logger;
         Codec = codec;
+        _pace = new LeakCheckPace(time ?? TimeProvider.System);
         _silence = codec == AudioCodec.Pcma ? Media.Codecs.ALaw.Silence : Media.Codecs.MuLaw.Silence;
     }
 
@@ -180,19 +184,49 @@ public sealed partial class MaskedAudioStream
 
     private void ObserveOutput(ReadOnlySpan<byte> input, ReadOnlySpan<byte> output)
     {
+        var frameStart = _samplesIn - input.Length;
+        if (_pace.Behind)
+        {
+            _pace.Skipped(input.Length);
+            NotChecked(frameStart, input.Length, LeakCheckGap.Behind);
+            return;
+        }
+
         int leaks;
+        var started = _pace.Start();
         try
         {
             leaks = _leakCheck.Observe(input, output);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogLeakCheckFailed(_logger, _callId, ex.GetType().Name);
-            Evidence.LeakCheckIncomplete();
+            if (frameStart != _uncheckedEnd)
+            {
+                LogLeakCheckFailed(_logger, _callId, ex.GetType().Name);
+            }
+
+            NotChecked(frameStart, input.Length, LeakCheckGap.Failed);
             return;
+        }
+        finally
+        {
+            _pace.Checked(started, input.Length);
         }
 
         RecordLeaks(leaks);
+    }
+
+    // The evidence lists the stretch and is no longer verified; one log event per stretch (never audio or digits).
+    private void NotChecked(long startSample, int samples, LeakCheckGap reason)
+    {
+        if (startSample != _uncheckedEnd && reason == LeakCheckGap.Behind)
+        {
+            LogLeakCheckBehind(_logger, _callId, startSample / 8.0, _pace.BacklogMs);
+        }
+
+        _uncheckedEnd = startSample + samples;
+        Evidence.LeakCheckSkipped(startSample, samples);
+        _metrics.LeakCheckGap(reason, samples / 8.0);
     }
 
     private void RecordLeaks(int leaks)
@@ -216,6 +250,9 @@ public sealed partial class MaskedAudioStream
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Masker of call {CallId} failed ({Error}); its output is silence from now on")]
     private static partial void LogFaulted(ILogger logger, string callId, string error);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "Output leak check of call {CallId} fell behind the audio at {AtMs} ms ({BacklogMs} ms behind); audio goes unchecked until it catches up")]
+    private static partial void LogLeakCheckBehind(ILogger logger, string callId, double atMs, double backlogMs);
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Error, Message = "Output leak check of call {CallId} failed ({Error})")]
     private static partial void LogLeakCheckFailed(ILogger logger, string callId, string error);

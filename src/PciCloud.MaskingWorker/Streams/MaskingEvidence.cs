@@ -17,6 +17,7 @@ public sealed class MaskingEvidence
 
     private readonly Lock _lock = new();
     private readonly List<MaskedSpanMs> _spans = [];
+    private readonly List<MaskedSpanMs> _unchecked = [];
     private readonly HashSet<KeyPressTransport> _transports = [];
     private readonly Dictionary<KeyPressTransport, int> _masked = [];
     private readonly (long Start, long End)[] _recentTones = new (long, long)[RecentKeyPresses];
@@ -26,6 +27,7 @@ public sealed class MaskingEvidence
     private int _keyPresses;
     private int _leaks;
     private bool _checkIncomplete;
+    private double _uncheckedMs;
     private double _worstOnsetMs;
     private long _version;
 
@@ -64,6 +66,31 @@ public sealed class MaskingEvidence
                 _checkIncomplete = true;
                 _version++;
             }
+        }
+    }
+
+    /// <summary>
+    /// The output check did not look at these input samples (it threw on them, or was skipped to catch up with
+    /// the audio): the call's evidence is incomplete, and the stretch is listed (adjacent stretches merge).
+    /// </summary>
+    public void LeakCheckSkipped(long startSample, int lengthSamples)
+    {
+        lock (_lock)
+        {
+            _checkIncomplete = true;
+            var startMs = startSample / SamplesPerMs;
+            var lengthMs = lengthSamples / SamplesPerMs;
+            if (_unchecked.Count > 0 && Math.Abs(_unchecked[^1].StartMs + _unchecked[^1].DurationMs - startMs) < 0.001)
+            {
+                _unchecked[^1] = _unchecked[^1] with { DurationMs = _unchecked[^1].DurationMs + lengthMs };
+            }
+            else if (_unchecked.Count < MaxSpans)
+            {
+                _unchecked.Add(new MaskedSpanMs(startMs, lengthMs));
+            }
+
+            _uncheckedMs += lengthMs;
+            _version++;
         }
     }
 
@@ -139,6 +166,8 @@ public sealed class MaskingEvidence
             {
                 KeyPressesByTransport = _masked.ToDictionary(p => p.Key.ToApiName(), p => p.Value),
                 Verified = !_checkIncomplete,
+                Unchecked = [.. _unchecked],
+                UncheckedMs = _uncheckedMs,
             };
         }
     }

@@ -61,7 +61,11 @@ public static class CallsApi
         }
 
         var token = await mediaTokens.ForCallAsync(callId, context.RequestAborted);
-        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp);
+        var start = new CallStart(caller.TenantId, request.ExternalId, request.From, request.To, media, reservation, MediaTokens.Sha256(token), srtp)
+        {
+            IdleTimeoutSeconds = policy.IdleTimeoutSeconds,
+            UnusedTimeoutSeconds = policy.UnusedTimeoutSeconds,
+        };
         var view = await grains.GetGrain<ICallGrain>(callId).StartAsync(start);
         await grains.GetGrain<ITenantCallIndexGrain>(caller.TenantId).AddAsync(new CallIndexEntry(callId, view.StartedAt));
         if (!string.IsNullOrEmpty(request.ExternalId))
@@ -130,7 +134,8 @@ public static class CallsApi
 
         var s = await grains.GetGrain<ICallGrain>(id).GetMaskingSummaryAsync();
         return s is null ? Problems.NotFound()
-            : TypedResults.Ok(new MaskingReportResponse(id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans, s.DigitsLost));
+            : TypedResults.Ok(new MaskingReportResponse(
+                id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans, s.DigitsLost, s.Verified, s.Unchecked ?? [], s.UncheckedMs));
     }
 
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>

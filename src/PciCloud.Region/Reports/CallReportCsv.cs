@@ -11,7 +11,7 @@ namespace PciCloud.Region.Reports;
 public static class CallReportCsv
 {
     public const string Header =
-        "callId,externalId,startedAt,endedAt,paymentSessionInitiated,sessionCount,lastOutcome,amount,currency,brand,last4,declineCode,keyPressesMasked,transports,leaks,maskingCertificate";
+        "callId,externalId,startedAt,endedAt,paymentSessionInitiated,sessionCount,lastOutcome,amount,currency,brand,last4,declineCode,keyPressesMasked,transports,leaks,maskingCertificate,endReason";
 
     public static string Line(CallReportRow r)
     {
@@ -20,7 +20,7 @@ public static class CallReportCsv
             r.CallId, Text(r.ExternalId), Time(r.StartedAt), r.EndedAt is { } e ? Time(e) : "",
             r.PaymentSessionInitiated ? "true" : "false", Number(r.SessionCount), Text(r.LastOutcome),
             r.Amount is { } a ? Number(a) : "", Text(r.Currency), Text(r.Brand), Text(r.Last4), Text(r.DeclineCode),
-            Number(r.KeyPressesMasked), string.Join(';', r.Transports), Number(r.Leaks), r.MaskingCertificate,
+            Number(r.KeyPressesMasked), string.Join(';', r.Transports), Number(r.Leaks), r.MaskingCertificate, r.EndReason ?? "",
         };
         return string.Join(',', cells.Select(Quote));
     }

@@ -10,14 +10,14 @@ namespace PciCloud.MaskingWorker.Tests.Support;
 /// <summary>One call's media path assembled as the worker does it, without a host.</summary>
 internal sealed class WorkerParts : IAsyncDisposable
 {
-    public WorkerParts(AudioCodec codec, string callId = "call_test", IOutputLeakCheck? leakCheck = null, IFrameMasker? masker = null)
+    public WorkerParts(AudioCodec codec, string callId = "call_test", IOutputLeakCheck? leakCheck = null, IFrameMasker? masker = null, TimeProvider? time = null)
     {
         Codec = codec;
         CallId = callId;
         Metrics = NewMetrics();
         Delivery = new KeyPressDelivery(callId, Gateway, Metrics, NullLogger.Instance, TimeSpan.FromSeconds(5));
         Audio = new MaskedAudioStream(
-            callId, codec, masker ?? new MaskingChannelMasker(new MaskingOptions(), codec), leakCheck ?? new NothingFoundLeakCheck(), Delivery, Metrics, NullLogger.Instance);
+            callId, codec, masker ?? new MaskingChannelMasker(new MaskingOptions(), codec), leakCheck ?? new NothingFoundLeakCheck(), Delivery, Metrics, NullLogger.Instance, time);
     }
 
     public AudioCodec Codec { get; }

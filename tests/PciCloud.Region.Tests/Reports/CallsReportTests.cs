@@ -12,7 +12,7 @@ public sealed class CallsReportTests(SharedRegion region)
     private static readonly string[] RowNames =
     [
         "callId", "externalId", "startedAt", "endedAt", "paymentSessionInitiated", "sessionCount", "lastOutcome",
-        "amount", "currency", "brand", "last4", "declineCode", "keyPressesMasked", "transports", "leaks", "maskingCertificate",
+        "amount", "currency", "brand", "last4", "declineCode", "keyPressesMasked", "transports", "leaks", "maskingCertificate", "endReason",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -74,7 +74,7 @@ public sealed class CallsReportTests(SharedRegion region)
         var started = DateTimeOffset.Parse((string)(await (await client.GetAsync($"/v1/calls/{ids[1]}", Ct)).BodyAsync())["startedAt"]!,
             System.Globalization.CultureInfo.InvariantCulture);
         var expected = string.Join(',', ids[1], "\"csv,\"\"quoted\"\"-1\"", CallReportCsv.Time(started), "", "false", "0", "", "", "", "", "", "", "3",
-            "inband;websocket-dtmf", "1", $"/v1/calls/{ids[1]}/masking-certificate");
+            "inband;websocket-dtmf", "1", $"/v1/calls/{ids[1]}/masking-certificate", "");
         Assert.Contains(expected, lines);
         Assert.Contains(lines, l => l.StartsWith(ids[0] + ",", StringComparison.Ordinal));
     }
@@ -84,7 +84,7 @@ public sealed class CallsReportTests(SharedRegion region)
     {
         var row = new CallReportRow("call_1", "=HYPERLINK(\"x\")", DateTimeOffset.UnixEpoch, null, true, 1, "declined", 1999, "GBP",
             "visa", "4242", "insufficient_funds", 0, [], 0);
-        Assert.Equal("call_1,\"'=HYPERLINK(\"\"x\"\")\",1970-01-01T00:00:00.0000000Z,,true,1,declined,1999,GBP,visa,4242,insufficient_funds,0,,0,/v1/calls/call_1/masking-certificate",
+        Assert.Equal("call_1,\"'=HYPERLINK(\"\"x\"\")\",1970-01-01T00:00:00.0000000Z,,true,1,declined,1999,GBP,visa,4242,insufficient_funds,0,,0,/v1/calls/call_1/masking-certificate,",
             CallReportCsv.Line(row));
     }
 
