@@ -5,6 +5,7 @@ using PciCloud.ServiceDefaults;
 var builder = MaskingWorkerHost.CreateBuilder(args);
 builder.AddServiceDefaults(); // telemetry; the worker maps its own /health and /alive
 var app = builder.Build();
+app.MapMetricsEndpoint(); // Prometheus on Metrics:Port: the autoscaler scales on pcicloud.worker.active_streams
 app.MapMaskingWorker();
 app.Run();
 

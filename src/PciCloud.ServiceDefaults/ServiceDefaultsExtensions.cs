@@ -54,7 +54,10 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentationIfPresent()
-                .AddMeter(OrleansMeter, PciCloudSourcePattern))
+                .AddMeter(OrleansMeter, PciCloudSourcePattern)
+                // Read by Prometheus (and the autoscalers through it) only where MapMetricsEndpoint serves it.
+                // No response cache (the exporter's default keeps one for 300 ms): a scrape says what is true now.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(tracing => tracing
                 .AddSource(OrleansActivitySources)
                 .AddSource(PciCloudSourcePattern)
@@ -75,11 +78,12 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>/health: every check (ready to serve). /alive: only the liveness checks.</summary>
+    /// <summary>/health: every check (ready to serve). /alive: only the liveness checks. /metrics on Metrics:Port, when set.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(AliveTag) });
+        app.MapMetricsEndpoint();
         return app;
     }
 

@@ -123,11 +123,19 @@ certificate and CA refuses to start (orleans.tls.enabled=false makes the pods fa
 {{/*
 Environment every host gets: the HTTP address and telemetry. "Urls" (not ASPNETCORE_HTTP_PORTS):
 the edge's appsettings.json sets Urls to a loopback address, and Urls wins over HTTP_PORTS; an
-environment variable wins over appsettings.json.
+environment variable wins over appsettings.json. With "metricsPort" in the context the host also
+listens there and serves Prometheus' /metrics on that port only (Metrics:Port).
 */}}
 {{- define "pcicloud.commonEnv" -}}
+{{- if hasKey . "metricsPort" }}
+- name: Urls
+  value: {{ printf "http://+:8080;http://+:%d" (int .metricsPort) | quote }}
+- name: Metrics__Port
+  value: {{ .metricsPort | quote }}
+{{- else }}
 - name: Urls
   value: "http://+:8080"
+{{- end }}
 - name: OTEL_SERVICE_NAME
   value: {{ printf "pcicloud-%s" .component | quote }}
 - name: OTEL_RESOURCE_ATTRIBUTES
@@ -365,6 +373,16 @@ spec:
         target:
           type: Utilization
           averageUtilization: {{ .autoscaling.targetCPUUtilizationPercentage }}
+    {{- with .podsMetric }}
+    # A per-pod custom metric (served by prometheus-adapter); the HPA takes the larger of the two proposals.
+    - type: Pods
+      pods:
+        metric:
+          name: {{ .name }}
+        target:
+          type: AverageValue
+          averageValue: {{ .averageValue | quote }}
+    {{- end }}
   behavior:
     scaleDown:
       stabilizationWindowSeconds: {{ default 300 .autoscaling.scaleDownStabilizationSeconds }}

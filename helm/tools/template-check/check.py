@@ -22,13 +22,13 @@ READ = {  # keys each host reads (from the source audit)
     'region': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Region__Name',
                'Redis__ConnectionString', 'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__SiloPort', 'Orleans__GatewayPort',
                'Orleans__AdvertisedIP', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
-               'Orleans__Tls__CaCertificatePath', 'KeyVault__Uri', 'Region__PlatformAdminKey', 'Region__PublicBaseUrl'},
+               'Orleans__Tls__CaCertificatePath', 'Orleans__Tls__Required', 'KeyVault__Uri', 'Region__PlatformAdminKey', 'Region__PublicBaseUrl'},
     'masking-worker': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Redis__ConnectionString',
                'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
-               'Orleans__Tls__CaCertificatePath', 'MaskingWorker__WorkerId', 'MaskingWorker__RtpBindAddress', 'MaskingWorker__RtpPortStart',
+               'Orleans__Tls__CaCertificatePath', 'Orleans__Tls__Required', 'MaskingWorker__WorkerId', 'MaskingWorker__RtpBindAddress', 'MaskingWorker__RtpPortStart',
                'MaskingWorker__RtpPortEnd', 'MaskingWorker__MaxStreams', 'MaskingWorker__WebSocketBaseUrl',
                'MaskingWorker__AdvertisedRtpHost', 'MaskingWorker__AdvertisedRtpHostSource', 'MaskingWorker__DrainTimeout',
-               'DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS'},  # read by the .NET runtime's socket engine
+               'Metrics__Port', 'DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS'},  # the last one read by the .NET runtime's socket engine
     'edge': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Edge__PlatformAdminKey',
              'Edge__TenantRefreshSeconds', 'Edge__Origin__FrontDoorId'},
 }
@@ -114,6 +114,30 @@ if __name__ == '__main__':
     assert 'endPort' not in policies
     docs_ranges, _, _ = render('us with networkPolicy.portRanges', region_release('us') + [{'networkPolicy': {'portRanges': True}}])
     assert '"endPort": 40999' in json.dumps(of_kind(docs_ranges, 'NetworkPolicy'))
+    # Metrics: Prometheus on its own port (never the ingress' 8080), scrape annotations, the scraper let in;
+    # by default the HPA scales on CPU only, the active-streams signal is opt-in (it needs prometheus-adapter).
+    assert w['Urls'] == 'http://+:8080;http://+:9464' and w['Metrics__Port'] == '9464', (w['Urls'], w.get('Metrics__Port'))
+    assert 'Metrics__Port' not in envs['region'] and envs['region']['Urls'] == 'http://+:8080'
+    worker = [d for d in of_kind(docs, 'Deployment') if d['metadata']['name'] == 'pcicloud-x-masking-worker'][0]['spec']['template']
+    assert worker['metadata']['annotations'] == {'prometheus.io/scrape': 'true', 'prometheus.io/port': '9464', 'prometheus.io/path': '/metrics'}, worker['metadata']
+    assert {'name': 'metrics', 'containerPort': 9464, 'protocol': 'TCP'} in worker['spec']['containers'][0]['ports']
+    assert '"port": 9464' in json.dumps([p for p in of_kind(docs, 'NetworkPolicy') if p['metadata']['name'] == 'pcicloud-x-masking-worker'])
+    hpa = {h['metadata']['name']: h for h in of_kind(docs, 'HorizontalPodAutoscaler')}['pcicloud-x-masking-worker']
+    assert [m['type'] for m in hpa['spec']['metrics']] == ['Resource'], hpa['spec']['metrics']
+    docs_streams, _, _ = render('us, HPA on active streams', region_release('us') + [{'maskingWorker': {'podAnnotations': {'prometheus.io/port': '9999'},
+        'autoscaling': {'activeStreams': {'enabled': True}}}}])
+    hpa = {h['metadata']['name']: h for h in of_kind(docs_streams, 'HorizontalPodAutoscaler')}['pcicloud-x-masking-worker']
+    assert hpa['spec']['metrics'][0]['resource']['name'] == 'cpu' and hpa['spec']['metrics'][1] == {'type': 'Pods', 'pods': {
+        'metric': {'name': 'pcicloud_worker_active_streams'}, 'target': {'type': 'AverageValue', 'averageValue': '250'}}}, hpa['spec']['metrics']
+    worker = [d for d in of_kind(docs_streams, 'Deployment') if d['metadata']['name'] == 'pcicloud-x-masking-worker'][0]['spec']['template']
+    assert worker['metadata']['annotations']['prometheus.io/port'] == '9999', 'podAnnotations win over the scrape defaults'
+    docs_off, envs_off, _ = render('us, no metrics endpoint', region_release('us') + [{'maskingWorker': {'metrics': {'enabled': False}}}])
+    assert envs_off['masking-worker']['Urls'] == 'http://+:8080' and 'Metrics__Port' not in envs_off['masking-worker']
+    assert '9464' not in json.dumps(docs_off)
+    render('active streams without metrics', region_release('us') + [{'maskingWorker': {'metrics': {'enabled': False},
+        'autoscaling': {'activeStreams': {'enabled': True}}}}], expect_error='needs maskingWorker.metrics.enabled')
+    render('active-streams target above maxStreams', region_release('us') + [{'maskingWorker': {
+        'autoscaling': {'activeStreams': {'enabled': True, 'targetPerWorker': 1001}}}}], expect_error='must not exceed maskingWorker.media.maxStreams')
     render('uk', region_release('uk'))
     render('au', region_release('au'))
     docs, envs, _ = render('edge', ['values-edge.yaml', 'fixtures/terraform-edge-uk.yaml'])
@@ -127,7 +151,8 @@ if __name__ == '__main__':
         'orleans': {'tls': {'enabled': False}}, 'keyVaultSecrets': {'enabled': False}, 'region': {'publicBaseUrl': ''},
         'maskingWorker': {'media': {'publicHostFrom': 'hostIP'}, 'ingress': {'enabled': False}, 'webSocketBaseUrl': 'wss://media.internal.example'}}])
     assert envs['masking-worker']['MaskingWorker__AdvertisedRtpHost'] == {'fieldRef': {'fieldPath': 'status.hostIP'}}
-    assert not any(k.startswith('Orleans__Tls') for k in envs['region']) and 'Region__PublicBaseUrl' not in envs['region']
+    # TLS off: no certificate paths; Orleans__Tls__Required stays (the pods then refuse to start, never plaintext).
+    assert not any(k.startswith('Orleans__Tls') and k != 'Orleans__Tls__Required' for k in envs['region']) and 'Region__PublicBaseUrl' not in envs['region']
     docs, envs, _ = render('uk, secrets made by hand (no CSI)', region_release('uk') + [{'keyVaultSecrets': {'enabled': False}}])
     assert envs['region']['Orleans__Tls__CertificatePath'] == '/etc/pcicloud/orleans-tls/keystore.p12' and 'Orleans__Tls__CertificatePassword' in envs['region']
     assert not of_kind(docs, 'SecretProviderClass')

@@ -11,6 +11,7 @@ using PciCloud.MaskingWorker.Diagnostics;
 using PciCloud.MaskingWorker.Directory;
 using PciCloud.MaskingWorker.Hosting;
 using PciCloud.MaskingWorker.Rtp;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.MaskingWorker.Tests.Support;
 
@@ -41,12 +42,13 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public static async Task<WorkerHost> StartAsync(
         int rtpPort, FakeCallGateway? gateway = null, FakeWorkerDirectory? directory = null, string workerId = "worker-test", int maxStreams = 100,
-        bool waitForRegistration = true, IReadOnlyDictionary<string, string?>? settings = null)
+        bool waitForRegistration = true, IReadOnlyDictionary<string, string?>? settings = null, int? metricsPort = null)
     {
         gateway ??= new FakeCallGateway();
         directory ??= new FakeWorkerDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The media port first: BaseUri is the first address.
+        builder.WebHost.UseUrls(metricsPort is { } port ? $"http://127.0.0.1:0;http://127.0.0.1:{port}" : "http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MaskingWorker:WorkerId"] = workerId,
@@ -64,9 +66,17 @@ internal sealed class WorkerHost : IAsyncDisposable
         }
 
         builder.AddMaskingWorker();
+        if (metricsPort is not null)
+        {
+            // As Program.cs composes it: telemetry, and the scrape endpoint on its own port.
+            builder.Configuration[MetricsEndpointExtensions.PortSetting] = metricsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.AddServiceDefaults();
+        }
+
         builder.Services.AddSingleton<ICallGateway>(gateway);
         builder.Services.AddSingleton<IWorkerDirectory>(directory);
         var app = builder.Build();
+        app.MapMetricsEndpoint();
         app.MapMaskingWorker();
         await app.StartAsync(TestContext.Current.CancellationToken);
         if (waitForRegistration)
@@ -87,6 +97,13 @@ internal sealed class WorkerHost : IAsyncDisposable
     }
 
     public Task BeatAsync() => App.Services.GetRequiredService<WorkerDirectoryService>().BeatAsync(TestContext.Current.CancellationToken);
+
+    public static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public static int FreeUdpPort()
     {
