@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using PciCloud.Grains;
+using PciCloud.Grains.Idempotency;
 using StackExchange.Redis;
 
 namespace PciCloud.Region.Hosting;
@@ -33,6 +34,7 @@ public static class OrleansHostingExtensions
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
                 silo.AddMemoryGrainStorage(GrainStorage.Name);
+                silo.AddMemoryGrainStorage(IdempotencyStorage.Name);
                 silo.UseInMemoryReminderService();
             }
             else
@@ -40,6 +42,11 @@ public static class OrleansHostingExtensions
                 var options = ConfigurationOptions.Parse(redis);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = options);
                 silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = options);
+                silo.AddRedisGrainStorage(IdempotencyStorage.Name, o =>
+                {
+                    o.ConfigurationOptions = options;
+                    o.EntryExpiry = IdempotencyStorage.EntryExpiry;
+                });
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
                 if (configuration["Orleans:AdvertisedIP"] is { Length: > 0 } ip)
                 {
