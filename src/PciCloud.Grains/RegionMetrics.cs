@@ -3,37 +3,51 @@ using System.Diagnostics.Metrics;
 
 namespace PciCloud.Grains;
 
-/// <summary>The region's own metrics (meter "PciCloud.Region"). Never a tag that could carry card data.</summary>
-public static class RegionMetrics
+/// <summary>
+/// The region's own metrics (meter <see cref="MeterName"/>), created by the host's meter factory and
+/// injected into the grains, as the worker's <c>WorkerMetrics</c> is: two silos in one process (tests,
+/// the local stack) count separately. Never a tag that could carry card data.
+/// </summary>
+public sealed class RegionMetrics
 {
     public const string MeterName = "PciCloud.Region";
 
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly UpDownCounter<long> ActiveCalls = Meter.CreateUpDownCounter<long>("pcicloud.calls.active");
-    private static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("pcicloud.sessions.active");
-    private static readonly Counter<long> SessionOutcomes = Meter.CreateCounter<long>("pcicloud.sessions.outcome");
-    private static readonly Histogram<double> SubmitLatency = Meter.CreateHistogram<double>("pcicloud.submit.duration", "ms");
-    private static readonly Counter<long> GatewayErrors = Meter.CreateCounter<long>("pcicloud.gateway.errors");
-    private static readonly UpDownCounter<long> WebhookBacklog = Meter.CreateUpDownCounter<long>("pcicloud.webhooks.backlog");
+    private readonly UpDownCounter<long> _activeCalls;
+    private readonly UpDownCounter<long> _activeSessions;
+    private readonly Counter<long> _sessionOutcomes;
+    private readonly Histogram<double> _submitLatency;
+    private readonly Counter<long> _gatewayErrors;
+    private readonly UpDownCounter<long> _webhookBacklog;
 
-    public static void CallStarted() => ActiveCalls.Add(1);
-
-    public static void CallEnded() => ActiveCalls.Add(-1);
-
-    public static void SessionOpened() => ActiveSessions.Add(1);
-
-    public static void SessionClosed(string status)
+    public RegionMetrics(IMeterFactory meterFactory)
     {
-        ActiveSessions.Add(-1);
-        SessionOutcomes.Add(1, new TagList { { "status", status } });
+        var meter = meterFactory.Create(MeterName);
+        _activeCalls = meter.CreateUpDownCounter<long>("pcicloud.calls.active", "{call}", "Calls in progress");
+        _activeSessions = meter.CreateUpDownCounter<long>("pcicloud.sessions.active", "{session}", "Payment sessions not yet final");
+        _sessionOutcomes = meter.CreateCounter<long>("pcicloud.sessions.outcome", "{session}", "Payment sessions by final status");
+        _submitLatency = meter.CreateHistogram<double>("pcicloud.submit.duration", "ms", "Submit to the gateway, by outcome");
+        _gatewayErrors = meter.CreateCounter<long>("pcicloud.gateway.errors", "{error}", "Gateway calls that failed, by gateway kind");
+        _webhookBacklog = meter.CreateUpDownCounter<long>("pcicloud.webhooks.backlog", "{delivery}", "Webhook deliveries queued");
     }
 
-    public static void Submitted(TimeSpan elapsed, string outcome) =>
-        SubmitLatency.Record(elapsed.TotalMilliseconds, new TagList { { "outcome", outcome } });
+    public void CallStarted() => _activeCalls.Add(1);
 
-    public static void GatewayError(string kind) => GatewayErrors.Add(1, new TagList { { "gateway", kind } });
+    public void CallEnded() => _activeCalls.Add(-1);
 
-    public static void WebhookQueued(int count) => WebhookBacklog.Add(count);
+    public void SessionOpened() => _activeSessions.Add(1);
 
-    public static void WebhookDone(int count) => WebhookBacklog.Add(-count);
+    public void SessionClosed(string status)
+    {
+        _activeSessions.Add(-1);
+        _sessionOutcomes.Add(1, new TagList { { "status", status } });
+    }
+
+    public void Submitted(TimeSpan elapsed, string outcome) =>
+        _submitLatency.Record(elapsed.TotalMilliseconds, new TagList { { "outcome", outcome } });
+
+    public void GatewayError(string kind) => _gatewayErrors.Add(1, new TagList { { "gateway", kind } });
+
+    public void WebhookQueued(int count) => _webhookBacklog.Add(count);
+
+    public void WebhookDone(int count) => _webhookBacklog.Add(-count);
 }

@@ -3,7 +3,7 @@ using PciCloud.ServiceDefaults;
 
 // Telemetry here, not in CreateBuilder: the local stack composes workers in its own process.
 var builder = MaskingWorkerHost.CreateBuilder(args);
-builder.AddServiceDefaults(); // telemetry and log redaction; the worker maps its own /health and /alive
+builder.AddServiceDefaults(); // telemetry; the worker maps its own /health and /alive
 var app = builder.Build();
 app.MapMaskingWorker();
 app.Run();

@@ -77,14 +77,26 @@ public sealed class LocalStackEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_DeclinedCard_PrintsTheDeclineAndCleanAudio()
+    public async Task Demo_DeclinedCard_PrintsTheDeclineAndCleanAudio_ItsLinkWorksUntilCtrlC()
     {
         var offset = FreeOffset();
         await using var demo = StackProcess.Start(_workDir, "demo", "--fast", "--card", "4000000000009995", "--port-offset", offset.ToString(CultureInfo.InvariantCulture));
         await demo.WaitReadyAsync(ReadyTimeout);
         RecordReadyTime(demo, "demo");
 
-        var exitCode = await demo.WaitExitAsync(TimeSpan.FromMinutes(3));
+        // The demo is done, and the stack stays up: the Agent Assist link it printed opens the session.
+        await demo.WaitForLineAsync(LocalStackApp.KeepsRunningLine, TimeSpan.FromMinutes(3));
+        var link = demo.Output.Split('\n').Single(l => l.StartsWith("agent view of this session (Agent Assist): ", StringComparison.Ordinal))
+            .Split(": ", 2)[1].Trim();
+        using (var http = new HttpClient())
+        {
+            var page = await http.GetAsync(new Uri(link), TestContext.Current.CancellationToken);
+            Assert.True(page.IsSuccessStatusCode, $"the demo's link answered {(int)page.StatusCode}");
+            Assert.Contains("data-session-id=\"ps_", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        demo.Interrupt();
+        var exitCode = await demo.WaitExitAsync(TimeSpan.FromMinutes(1));
         Assert.True(exitCode == 0, $"the demo exited with {exitCode}:\n{demo.Tail()}");
         var output = demo.Output;
         Assert.Contains("outcome: DECLINED by the sandbox gateway: insufficient_funds", output, StringComparison.Ordinal);
@@ -96,6 +108,18 @@ public sealed class LocalStackEndToEndTests : IDisposable
         Assert.DoesNotContain("4000000000009995", output, StringComparison.Ordinal);
         Assert.Equal("", await MultimonDtmf.DecodeAsync(Path.Combine(_workDir, "demo-output", "agent.wav")));
         Assert.Contains("PciCloud local stack: stopped", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_WithExit_StopsTheStackWhenItEnds()
+    {
+        var offset = FreeOffset();
+        await using var demo = StackProcess.Start(_workDir, "demo", "--fast", "--exit", "--port-offset", offset.ToString(CultureInfo.InvariantCulture));
+        var exitCode = await demo.WaitExitAsync(TimeSpan.FromMinutes(4));
+        Assert.True(exitCode == 0, $"the demo exited with {exitCode}:\n{demo.Tail()}");
+        Assert.Contains("outcome: APPROVED", demo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(LocalStackApp.KeepsRunningLine, demo.Output, StringComparison.Ordinal);
+        Assert.Contains("PciCloud local stack: stopped", demo.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_workDir, recursive: true);

@@ -18,6 +18,7 @@ public sealed class StackProcess : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Task? _exited;
+    private TaskCompletionSource _lineAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private StackProcess(Process process, Stopwatch clock)
     {
@@ -82,6 +83,24 @@ public sealed class StackProcess : IAsyncDisposable
         Assert.True(done == _ready.Task, $"the stack did not get ready (exited: {_process.HasExited}).\n{Tail()}");
     }
 
+    /// <summary>Waits (on the output, not a sleep) for a line that contains <paramref name="text"/>; returns it.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Clock.Elapsed + timeout;
+        while (true)
+        {
+            var signal = _lineAdded.Task;
+            if (_lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            var left = deadline - Clock.Elapsed;
+            var done = await Task.WhenAny(signal, Exited, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, TestContext.Current.CancellationToken));
+            Assert.True(done == signal, $"no line with '{text}' (exited: {_process.HasExited}).\n{Tail()}");
+        }
+    }
+
     public async Task<int> WaitExitAsync(TimeSpan timeout)
     {
         var done = await Task.WhenAny(Exited, Task.Delay(timeout, TestContext.Current.CancellationToken));
@@ -118,6 +137,7 @@ public sealed class StackProcess : IAsyncDisposable
             return;
         }
         _lines.Enqueue(line);
+        Interlocked.Exchange(ref _lineAdded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         if (line == "PciCloud local stack ready")
         {
             ReadyAfter = Clock.Elapsed;

@@ -23,7 +23,7 @@ READ = {  # keys each host reads (from the source audit)
                'Redis__ConnectionString', 'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__SiloPort', 'Orleans__GatewayPort',
                'Orleans__AdvertisedIP', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
                'Orleans__Tls__CaCertificatePath', 'KeyVault__Uri', 'Region__PlatformAdminKey', 'Region__PublicBaseUrl'},
-    'masking-worker': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'ConnectionStrings__redis',
+    'masking-worker': {'Urls', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'Redis__ConnectionString',
                'Orleans__ServiceId', 'Orleans__ClusterId', 'Orleans__Tls__CertificatePath', 'Orleans__Tls__CertificatePassword',
                'Orleans__Tls__CaCertificatePath', 'MaskingWorker__WorkerId', 'MaskingWorker__RtpBindAddress', 'MaskingWorker__RtpPortStart',
                'MaskingWorker__RtpPortEnd', 'MaskingWorker__MaxStreams', 'MaskingWorker__WebSocketBaseUrl',
@@ -34,7 +34,7 @@ READ = {  # keys each host reads (from the source audit)
 }
 NEEDED = {
     'region': {'Region__Name', 'Redis__ConnectionString', 'Orleans__ServiceId', 'Orleans__ClusterId', 'KeyVault__Uri', 'Region__PlatformAdminKey', 'Urls'},
-    'masking-worker': {'ConnectionStrings__redis', 'Orleans__ServiceId', 'Orleans__ClusterId', 'MaskingWorker__RtpBindAddress',
+    'masking-worker': {'Redis__ConnectionString', 'Orleans__ServiceId', 'Orleans__ClusterId', 'MaskingWorker__RtpBindAddress',
                        'MaskingWorker__RtpPortStart', 'MaskingWorker__RtpPortEnd', 'MaskingWorker__MaxStreams', 'MaskingWorker__WebSocketBaseUrl', 'Urls'},
     'edge': {'Edge__PlatformAdminKey', 'Urls'},
 }

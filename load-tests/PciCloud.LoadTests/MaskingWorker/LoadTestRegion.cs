@@ -1,5 +1,6 @@
 using System.Net;
 using PciCloud.MaskingWorker.Calls;
+using KeyPressOutcome = PciCloud.Contracts.Calls.KeyPressOutcome;
 using PciCloud.MaskingWorker.Directory;
 
 namespace PciCloud.LoadTests.MaskingWorker;
@@ -25,10 +26,10 @@ public sealed class LoadTestRegion(int calls, int portStart, IPEndPoint forward,
             RecordTo = record,
         });
 
-    public Task ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken)
+    public Task<KeyPressOutcome> ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _keyPresses);
-        return Task.CompletedTask;
+        return Task.FromResult(KeyPressOutcome.Dropped);
     }
 
     public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;

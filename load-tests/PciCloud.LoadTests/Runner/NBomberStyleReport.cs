@@ -14,7 +14,7 @@ public static class NBomberStyleReport
           latency percentile (ms): p50 = {s.PercentileMs(50):F3}, p75 = {s.PercentileMs(75):F3}, p95 = {s.PercentileMs(95):F3}, p99 = {s.PercentileMs(99):F3}
         """);
 
-    /// <summary>A markdown table of every step, ready to paste into a README.</summary>
+    /// <summary>A markdown table of every step, ready to paste into docs/PERFORMANCE.md.</summary>
     public static string Table(IEnumerable<StepStats> steps)
     {
         var text = new StringBuilder();

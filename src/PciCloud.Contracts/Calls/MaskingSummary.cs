@@ -2,7 +2,9 @@ namespace PciCloud.Contracts.Calls;
 
 /// <summary>
 /// The masking evidence a worker reports for a call (cumulative: each report replaces the last).
-/// Transports: "inband", "rfc4733", "websocket-dtmf".
+/// Transports: "inband", "rfc4733", "websocket-dtmf". <see cref="DigitsLost"/>: key presses the worker
+/// detected but could not deliver to the region; <see cref="LostSequences"/>: the most recent of them
+/// (bounded), so the call can tell its session even when no key press follows the lost one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pcicloud.masking-summary.v1")]
 public sealed record MaskingSummary(
@@ -27,4 +29,10 @@ public sealed record MaskingSummary(
 
     /// <summary>The worker's last report for the call: its stream has ended.</summary>
     [Id(25)] public bool Final { get; init; }
+
+    /// <summary>Key presses the worker detected (and masked) but could not deliver to the region.</summary>
+    [Id(26)] public int DigitsLost { get; init; }
+
+    /// <summary>The most recent of those (bounded), so the call can tell its session even when no key press follows.</summary>
+    [Id(27)] public IReadOnlyList<long>? LostSequences { get; init; }
 }

@@ -35,6 +35,12 @@ public interface IPaymentSessionGrain : IGrainWithStringKey
     /// <summary>One keypad key from the call (0-9, *, #). Card data in motion: never logged.</summary>
     [Alias("digit")] Task<DigitOutcome> AcceptDigitAsync(char key);
 
+    /// <summary>
+    /// <paramref name="count"/> key presses on the call may have been missed (not delivered, or not taken):
+    /// while a field is being captured the session counts them, so the agent resets it and asks again.
+    /// </summary>
+    [Alias("digits-lost")] Task DigitsLostAsync(int count);
+
     /// <summary>Waits (up to <paramref name="maxWait"/>) for a view newer than <paramref name="knownVersion"/>.</summary>
     [AlwaysInterleave, Alias("wait-change")]
     Task<PaymentSessionView?> WaitForChangeAsync(long knownVersion, TimeSpan maxWait);

@@ -4,7 +4,7 @@ using PciCloud.ServiceDefaults;
 namespace PciCloud.Edge.Telemetry;
 
 /// <summary>
-/// The shared service defaults (OpenTelemetry, health, problem details, redaction) plus YARP's own
+/// The shared service defaults (OpenTelemetry, health, problem details) plus YARP's own
 /// ActivitySource. W3C trace context flows on to the region through YARP's propagator; the edge meter
 /// ("PciCloud.Edge") is picked up by the defaults' "PciCloud.*" pattern.
 /// </summary>

@@ -18,12 +18,10 @@ public sealed partial class CallGrain(
     [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
     IGrainFactory grains,
     TimeProvider time,
+    RegionMetrics metrics,
     IMaskingCertificateSigner signer,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
-    private const int MaxRememberedKeyPresses = 10_000;
-    private const string Keypad = "0123456789*#ABCD";
-
     // The call's SRTP keys live in this activation's memory only, never in state: a reactivated grain
     // has lost them, and then GetMediaSettings reports the call inactive so no worker carries it in clear.
     private CallSrtpKeys? _srtp;
@@ -45,7 +43,7 @@ public sealed partial class CallGrain(
             _srtp = start.Srtp;
             state.State.StartedAt = time.GetUtcNow();
             await state.WriteStateAsync();
-            RegionMetrics.CallStarted();
+            metrics.CallStarted();
             await TellWorkerAsync();
         }
 
@@ -75,7 +73,7 @@ public sealed partial class CallGrain(
             _srtp = null;
             await state.WriteStateAsync();
             await grains.GetGrain<IMediaWorkerDirectoryGrain>(IMediaWorkerDirectoryGrain.Key).ReleaseMedia(this.GetPrimaryKeyString());
-            RegionMetrics.CallEnded();
+            metrics.CallEnded();
             await grains.GetGrain<IWebhookGrain>(state.State.TenantId!).EnqueueAsync(WebhookEventTypes.CallEnded, WebhookData.Call(View()));
             await CallEndedForCertificateAsync();
         }
@@ -110,30 +108,6 @@ public sealed partial class CallGrain(
             Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(state.State.MediaTokenSha256!)));
     }
 
-    public async Task<KeyPressOutcome> ReportKeyPress(KeyPressReport report)
-    {
-        if (!Exists || state.State.Status != CallView.Active || !Keypad.Contains(report.Digit) || report.Sequence < 0)
-        {
-            return KeyPressOutcome.Rejected;
-        }
-
-        if (state.State.SeenKeyPresses.Contains(report.Sequence))
-        {
-            return KeyPressOutcome.Duplicate;
-        }
-
-        var outcome = await RouteAsync(report.Digit);
-        if (state.State.SeenKeyPresses.Count >= MaxRememberedKeyPresses)
-        {
-            state.State.SeenKeyPresses.Remove(state.State.SeenKeyPresses.Min());
-        }
-
-        state.State.SeenKeyPresses.Add(report.Sequence);
-        await state.WriteStateAsync();
-        LogKeyPress(report.Sequence, report.Transport, outcome);
-        return outcome;
-    }
-
     public async Task ReportMaskingSummary(MaskingSummary summary)
     {
         if (!Exists)
@@ -147,6 +121,8 @@ public sealed partial class CallGrain(
         }
 
         state.State.Masking = summary;
+        CountLostKeyPresses(summary.LostSequences);
+        await TellSessionOfLostDigitsAsync();
         await state.WriteStateAsync();
         if (summary.Leaks > 0)
         {
@@ -176,6 +152,7 @@ public sealed partial class CallGrain(
 
         state.State.OpenSessionId = sessionId;
         state.State.SessionIds.Add(sessionId);
+        state.State.DigitsLostUntold = 0; // a loss before this session is not its concern
         await state.WriteStateAsync();
         return true;
     }
@@ -220,35 +197,10 @@ public sealed partial class CallGrain(
 
     public Task<CallReportRow?> GetReportRowAsync() => Task.FromResult(Exists ? CallReport.Row(this.GetPrimaryKeyString(), state.State) : null);
 
-    private async Task<KeyPressOutcome> RouteAsync(char digit)
-    {
-        if (state.State.OpenSessionId is not { } sessionId)
-        {
-            return KeyPressOutcome.Dropped;
-        }
-
-        try
-        {
-            var taken = await grains.GetGrain<IPaymentSessionGrain>(sessionId).AcceptDigitAsync(digit);
-            return taken == DigitOutcome.Accepted ? KeyPressOutcome.Routed : KeyPressOutcome.Dropped;
-        }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException)
-        {
-            LogRoutingFailed(ex.GetType().Name);
-            return KeyPressOutcome.Lost;
-        }
-    }
-
     private CallView View() => new(
         this.GetPrimaryKeyString(), state.State.TenantId!, state.State.ExternalId, state.State.Status,
         state.State.StartedAt, state.State.EndedAt, state.State.Media!, state.State.Reservation!,
         [.. state.State.SessionIds], state.State.OpenSessionId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Key press {Sequence} via {Transport}: {Outcome}")]
-    private partial void LogKeyPress(long sequence, string transport, KeyPressOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A key press could not reach its session ({Error})")]
-    private partial void LogRoutingFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Masking evidence reports {Leaks} leak(s) on this call")]
     private partial void LogLeak(int leaks);

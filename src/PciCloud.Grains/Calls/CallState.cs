@@ -4,6 +4,7 @@ using PciCloud.Contracts.Media;
 namespace PciCloud.Grains.Calls;
 
 /// <summary>A call's persisted state. Never a digit: only key-press sequence numbers for de-duplication.</summary>
+/// <remarks>Id 14 held every sequence number seen (up to 10 000, written on each key press); it is not reused.</remarks>
 [GenerateSerializer, Alias("pcicloud.call-state.v1")]
 public sealed class CallState
 {
@@ -35,8 +36,6 @@ public sealed class CallState
 
     [Id(13)] public SessionOutcomeSummary? LastOutcome { get; set; }
 
-    [Id(14)] public HashSet<long> SeenKeyPresses { get; set; } = [];
-
     /// <summary>Whether the call was registered with SRTP keys (the keys themselves are never persisted).</summary>
     [Id(15)] public bool UsesSrtp { get; set; }
 
@@ -45,4 +44,9 @@ public sealed class CallState
 
     /// <summary>The open session is capturing a field (the worker's masker holds its sensitive mode).</summary>
     [Id(17)] public bool Capturing { get; set; }
+
+    [Id(18)] public KeyPressWindow KeyPresses { get; set; } = new();
+
+    /// <summary>Key presses that may have been missed and that the open session has not been told of yet.</summary>
+    [Id(19)] public int DigitsLostUntold { get; set; }
 }

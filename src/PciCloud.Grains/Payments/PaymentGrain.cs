@@ -16,6 +16,7 @@ public sealed partial class PaymentGrain(
     IGrainFactory grains,
     IGatewayResolver gateways,
     TimeProvider time,
+    RegionMetrics metrics,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -149,7 +150,7 @@ public sealed partial class PaymentGrain(
             var result = await send();
             if (result is { Outcome: GatewayOutcome.Error, Retryable: true })
             {
-                RegionMetrics.GatewayError(S.Registration!.GatewayKind);
+                metrics.GatewayError(S.Registration!.GatewayKind);
                 return null;
             }
 
@@ -157,7 +158,7 @@ public sealed partial class PaymentGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            RegionMetrics.GatewayError(S.Registration!.GatewayKind);
+            metrics.GatewayError(S.Registration!.GatewayKind);
             LogGatewayFailed(e.GetType().Name);
             return null;
         }

@@ -24,6 +24,7 @@ public sealed partial class PaymentSessionGrain(
     IGrainFactory grains,
     IGatewayResolver gateways,
     TimeProvider time,
+    RegionMetrics metrics,
     ILogger<PaymentSessionGrain> logger) : Grain, IPaymentSessionGrain
 {
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(15);
@@ -31,6 +32,7 @@ public sealed partial class PaymentSessionGrain(
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _notifiedCapturing;
     private string? _lastWebhookStatus;
+    private SessionStatus? _persistedStatus; // the status in the state last written or read: no need to search its JSON
 
     private string IdempotencyKey => $"{this.GetPrimaryKeyString()}:submit";
 
@@ -42,6 +44,7 @@ public sealed partial class PaymentSessionGrain(
         }
 
         var view = JsonSerializer.Deserialize<MaskedView>(json)!;
+        _persistedStatus = view.Status;
         _session = PaymentSession.Restore(view, SessionOptionsFactory.For(create), time);
         if (_session.ToView().Fields.Any(f => f.Lost) && !state.State.CaptureInterrupted)
         {
@@ -87,7 +90,7 @@ public sealed partial class PaymentSessionGrain(
 
         state.State.Create = create;
         await PersistAsync();
-        RegionMetrics.SessionOpened();
+        metrics.SessionOpened();
         StartExpiryTimer();
         return SessionReply.Success(View());
     }
@@ -119,10 +122,10 @@ public sealed partial class PaymentSessionGrain(
     });
 
     public Task<SessionReply> CaptureAsync(string field) =>
-        CommandAsync(s => CardFieldNames.TryParse(field, out var f) ? s.StartCapture(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured));
+        CommandAsync(s => ForgetLostDigits(CardFieldNames.TryParse(field, out var f) ? s.StartCapture(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured)));
 
     public Task<SessionReply> ResetAsync(string field) =>
-        CommandAsync(s => CardFieldNames.TryParse(field, out var f) ? s.Reset(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured));
+        CommandAsync(s => ForgetLostDigits(CardFieldNames.TryParse(field, out var f) ? s.Reset(f) : PaymentSessionResults.Refuse(SessionRefusalCodes.FieldNotConfigured)));
 
     public Task<SessionReply> CancelAsync() => CommandAsync(s => s.Cancel());
 
@@ -175,7 +178,7 @@ public sealed partial class PaymentSessionGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RegionMetrics.GatewayError(create.GatewayKind);
+            metrics.GatewayError(create.GatewayKind);
             LogGatewayFailed(e.GetType().Name);
             await ReconcileAsync(CancellationToken.None);
             return SessionReply.Success(View());
@@ -189,17 +192,17 @@ public sealed partial class PaymentSessionGrain(
         if (_session.Status == SessionStatus.Reconciling)
         {
             // The gateway did not confirm either way: never "nothing charged", never a second charge; ask until it knows.
-            RegionMetrics.GatewayError(create.GatewayKind);
+            metrics.GatewayError(create.GatewayKind);
             await AfterChangeAsync();
             await KeepReconcilingAsync();
             return SessionReply.Success(View());
         }
 
         var outcome = _session.Outcome?.Outcome.ToString().ToLowerInvariant() ?? "unknown";
-        RegionMetrics.Submitted(Stopwatch.GetElapsedTime(started), outcome);
+        metrics.Submitted(Stopwatch.GetElapsedTime(started), outcome);
         if (outcome == "error")
         {
-            RegionMetrics.GatewayError(create.GatewayKind);
+            metrics.GatewayError(create.GatewayKind);
         }
 
         await AfterChangeAsync(); // the result is persisted before it is returned
@@ -233,7 +236,7 @@ public sealed partial class PaymentSessionGrain(
         if (!result.IsAccepted)
         {
             // An expiry noticed by the command is a change worth persisting.
-            if (_session.Status == SessionStatus.Expired && state.State.ViewJson?.Contains("\"expired\"", StringComparison.Ordinal) != true)
+            if (_session.Status == SessionStatus.Expired && _persistedStatus != SessionStatus.Expired)
             {
                 await AfterChangeAsync();
             }
@@ -275,7 +278,7 @@ public sealed partial class PaymentSessionGrain(
                 v.Id, v.Status, v.Result?.Outcome, v.Amount, v.Currency, card?.Brand, card?.Last4, v.Result?.DeclineCode));
             state.State.CallNotified = true;
             await state.WriteStateAsync();
-            RegionMetrics.SessionClosed(v.Status);
+            metrics.SessionClosed(v.Status);
         }
 
         var changed = _changed;
@@ -297,9 +300,11 @@ public sealed partial class PaymentSessionGrain(
 
     private async Task PersistAsync()
     {
-        state.State.ViewJson = JsonSerializer.Serialize(_session!.ToView());
+        var view = _session!.ToView();
+        state.State.ViewJson = JsonSerializer.Serialize(view);
         state.State.Version++;
         await state.WriteStateAsync();
+        _persistedStatus = view.Status;
     }
 
     private ContractView View() => SessionViews.ToContract(_session!.ToView(), state.State);

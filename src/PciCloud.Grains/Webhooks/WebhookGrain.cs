@@ -18,6 +18,7 @@ public sealed partial class WebhookGrain(
     ISecretStore secrets,
     IOptions<WebhookOptions> options,
     TimeProvider time,
+    RegionMetrics metrics,
     ILogger<WebhookGrain> logger) : Grain, IWebhookGrain, IRemindable
 {
     private const string ReminderName = "webhook-retry";
@@ -30,14 +31,14 @@ public sealed partial class WebhookGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        RegionMetrics.WebhookQueued(Pending.Count);
+        metrics.WebhookQueued(Pending.Count);
         _reminderRegistered = await this.GetReminder(ReminderName) is not null;
         ArmTimer();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        RegionMetrics.WebhookDone(Pending.Count);
+        metrics.WebhookDone(Pending.Count);
         return Task.CompletedTask;
     }
 
@@ -103,7 +104,7 @@ public sealed partial class WebhookGrain(
             CreatedAt = now, NextAttemptAt = now, Url = url,
         });
         await PersistAsync();
-        RegionMetrics.WebhookQueued(1);
+        metrics.WebhookQueued(1);
         await EnsureReminderAsync();
         ArmTimer();
     }
@@ -193,7 +194,7 @@ public sealed partial class WebhookGrain(
         }
 
         Pending.Remove(delivery);
-        RegionMetrics.WebhookDone(1);
+        metrics.WebhookDone(1);
         if (!delivered)
         {
             LogGaveUp(delivery.EventId, delivery.Type, delivery.Attempts);

@@ -17,6 +17,9 @@ public sealed record DemoOptions
 
     public string Region { get; init; } = "uk";
 
+    /// <summary>Stop the stack when the demo ends (scripts, CI). Without it the stack keeps running until Ctrl+C, so the printed Agent Assist link works.</summary>
+    public bool ExitAfter { get; init; }
+
     /// <summary>A UK Direct Debit instead of a card: the customer keys a sort code and account number (sandbox test account).</summary>
     public bool Bank { get; init; }
 

@@ -19,8 +19,6 @@ public sealed class SessionEventStream : IAsyncDisposable
         _reader = Task.Run(() => ReadAsync(http, path, _stop.Token));
     }
 
-    public ChannelReader<JsonObject> Snapshots => _snapshots.Reader;
-
     /// <summary>Waits for the first snapshot for which <paramref name="done"/> is true.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> done, Action<JsonObject> onEach, TimeSpan timeout, CancellationToken ct)
     {

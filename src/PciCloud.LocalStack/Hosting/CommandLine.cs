@@ -13,7 +13,8 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
         usage: dotnet run --project src/PciCloud.LocalStack -- [demo|smoke] [options]
 
           (no command)          start the local stack and keep it running until Ctrl+C
-          demo                  start it, take one demo payment over RTP, print what happened, stop
+          demo                  start it, take one demo payment over RTP, print what happened, and keep
+                                it running (the printed Agent Assist link stays live) until Ctrl+C
           smoke                 take the same payment against a running deployment (no local stack):
                                 --base-url URL, the tenant's secret key in $PCICLOUD_API_KEY
 
@@ -33,6 +34,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
           --bank                a UK Direct Debit instead of a card: the customer keys sort code
                                 089999 and account number 66374958 (the sandbox approves them)
           --output DIR          where original.wav and agent.wav go (default demo-output)
+          --exit                demo: stop the stack as soon as the demo ends (scripts, CI)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a clear message.</summary>
@@ -62,6 +64,7 @@ public sealed record CommandLine(string Command, StackOptions Stack, DemoOptions
                 case "--bank": demo = demo with { Bank = true }; break;
                 case "--card": demo = demo with { CardNumber = Digits(arg, Value(), 12, 19) }; break;
                 case "--output": demo = demo with { OutputDirectory = Value() }; break;
+                case "--exit": demo = demo with { ExitAfter = true }; break;
                 default: throw new FormatException($"Unknown argument '{arg}'.");
             }
         }

@@ -10,6 +10,9 @@ public static class LocalStackApp
     public const int ExitUsage = 2;
     public const int ExitPortsBusy = 3;
 
+    /// <summary>Printed after a demo when the stack stays up for the Agent Assist link.</summary>
+    public const string KeepsRunningLine = "demo done: the stack keeps running so the link above works; stop it with";
+
     public static async Task<int> RunAsync(string[] args)
     {
         CommandLine command;
@@ -89,11 +92,18 @@ public static class LocalStackApp
         int? ctrlCIgnored = InterruptSignal.IsIgnoredBy(Environment.ProcessId) ? Environment.ProcessId : null;
         Console.WriteLine(Banner.For(command.Stack, stack.StartupTime, ctrlCIgnored));
         var exitCode = ExitOk;
+        var keepRunning = true;
         if (command.Command == "demo")
         {
             exitCode = await new DemoRunner(command.Stack, command.Demo, Console.Out).RunAsync(stopping).ConfigureAwait(false);
+            keepRunning = exitCode == ExitOk && !command.Demo.ExitAfter && !stopping.IsCancellationRequested;
+            if (keepRunning)
+            {
+                Console.WriteLine();
+                Console.WriteLine(KeepsRunningLine + (ctrlCIgnored is { } pid ? " kill " + pid.ToString(System.Globalization.CultureInfo.InvariantCulture) : " Ctrl+C"));
+            }
         }
-        else
+        if (keepRunning)
         {
             await Task.WhenAny(stack.AnyPartExited, Task.Delay(Timeout.Infinite, stopping)).ConfigureAwait(false);
             if (!stopping.IsCancellationRequested)

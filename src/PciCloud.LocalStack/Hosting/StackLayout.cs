@@ -95,7 +95,6 @@ internal static class StackLayout
             var db = Array.IndexOf(StackOptions.RegionNames.ToArray(), region);
             var connection = $"{o.Redis},defaultDatabase={db}";
             args.Add(Set("Redis:ConnectionString", connection));
-            args.Add(Set("ConnectionStrings:redis", connection));
         }
     }
 

@@ -1,3 +1,5 @@
+using PciCloud.Contracts.Calls;
+
 namespace PciCloud.MaskingWorker.Calls;
 
 /// <summary>
@@ -9,8 +11,8 @@ public interface ICallGateway
     /// <summary>The call's media settings, or null when the call is unknown or ended.</summary>
     Task<CallMediaSettings?> GetMediaSettingsAsync(string callId, CancellationToken cancellationToken);
 
-    /// <summary>Delivers one key press; idempotent per (call, sequence).</summary>
-    Task ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken);
+    /// <summary>Delivers one key press; idempotent per (call, sequence). What the call did with it.</summary>
+    Task<KeyPressOutcome> ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken);
 
     Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PciCloud.Contracts.Calls;
 using PciCloud.MaskingWorker.Diagnostics;
 
 namespace PciCloud.MaskingWorker.Calls;
@@ -7,12 +8,14 @@ namespace PciCloud.MaskingWorker.Calls;
 /// <summary>
 /// Delivers one call's key presses to its CallGrain, in order, off the media path: the hot path only
 /// enqueues. A delivery that fails (grain unreachable, timeout) is retried once — safe, because the
-/// grain is idempotent per sequence — and then dropped and counted; the audio stays masked regardless,
-/// and the sequence gap tells the session a digit was lost.
+/// grain is idempotent per sequence — and then dropped and counted; the audio stays masked regardless.
+/// The call hears of the lost one from the gap in the sequence of the next delivery, or from
+/// <see cref="LostSequences"/> in the next masking report, and tells its session.
 /// </summary>
 public sealed partial class KeyPressDelivery : IAsyncDisposable
 {
     private const int Attempts = 2;
+    private const int RememberedLost = 16;
 
     private readonly string _callId;
     private readonly ICallGateway _gateway;
@@ -21,6 +24,7 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly Channel<KeyPressReport> _queue;
     private readonly Task _pump;
+    private readonly Queue<long> _lostSequences = new();
     private int _delivered;
     private int _lost;
 
@@ -40,6 +44,15 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
     public int Delivered => Volatile.Read(ref _delivered);
 
     public int Lost => Volatile.Read(ref _lost);
+
+    /// <summary>The most recent key presses that could not be delivered (their sequence numbers).</summary>
+    public IReadOnlyList<long> LostSequences()
+    {
+        lock (_lostSequences)
+        {
+            return [.. _lostSequences];
+        }
+    }
 
     public void Enqueue(KeyPressReport keyPress)
     {
@@ -78,7 +91,12 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
             using var timeout = new CancellationTokenSource(_timeout);
             try
             {
-                await _gateway.ReportKeyPressAsync(_callId, keyPress, timeout.Token).ConfigureAwait(false);
+                var outcome = await _gateway.ReportKeyPressAsync(_callId, keyPress, timeout.Token).ConfigureAwait(false);
+                if (outcome is KeyPressOutcome.Lost or KeyPressOutcome.Rejected)
+                {
+                    LogNotTaken(_logger, _callId, keyPress.Sequence, outcome);
+                }
+
                 return true;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -92,6 +110,16 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
 
     private void CountLost(long sequence)
     {
+        lock (_lostSequences)
+        {
+            if (_lostSequences.Count == RememberedLost)
+            {
+                _lostSequences.Dequeue();
+            }
+
+            _lostSequences.Enqueue(sequence);
+        }
+
         Interlocked.Increment(ref _lost);
         _metrics.DigitLost();
         LogDigitLost(_logger, _callId, sequence);
@@ -99,6 +127,9 @@ public sealed partial class KeyPressDelivery : IAsyncDisposable
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Key press #{Sequence} of call {CallId}: delivery attempt {Attempt} failed ({Error})")]
     private static partial void LogDeliveryFailed(ILogger logger, string callId, long sequence, int attempt, string error);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Key press #{Sequence} of call {CallId} reached the region but was {Outcome} (the session is told when it was lost)")]
+    private static partial void LogNotTaken(ILogger logger, string callId, long sequence, KeyPressOutcome outcome);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Key press #{Sequence} of call {CallId} lost: the CallGrain could not be reached (audio stayed masked)")]
     private static partial void LogDigitLost(ILogger logger, string callId, long sequence);

@@ -1,6 +1,10 @@
 namespace PciCloud.MaskingWorker.Calls;
 
-/// <summary>The masking evidence of one call, reported to its CallGrain (the API's masking report and certificate).</summary>
+/// <summary>
+/// The masking evidence of one call, reported to its CallGrain (the API's masking report), with the
+/// key presses that could not be delivered (<see cref="LostSequences"/>: the most recent ones), so the
+/// call's session hears of a lost key press even when no later one reveals the gap.
+/// </summary>
 public sealed record MaskingSummary(
     int KeyPressesMasked,
     IReadOnlyList<string> Transports,
@@ -24,4 +28,7 @@ public sealed record MaskingSummary(
 
     /// <summary>True on the report sent when the stream ended: nothing more will be sent for this call.</summary>
     public bool Final { get; init; }
+
+    /// <summary>The most recent key presses that could not be delivered (bounded), so the call's session hears of one even when no later key press reveals the gap.</summary>
+    public IReadOnlyList<long> LostSequences { get; init; } = [];
 }

@@ -38,7 +38,8 @@ public static class MaskingWorkerHost
     public static WebApplicationBuilder AddMaskingWorker(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(MaskingWorkerOptions.SectionName);
-        builder.Services.Configure<MaskingWorkerOptions>(section);
+        builder.Services.AddOptions<MaskingWorkerOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MaskingWorkerOptions>, MaskingWorkerOptionsValidator>();
         builder.Services.Configure<MaskingOptions>(section.GetSection("Masking"));
         // A stop (SIGTERM) drains the worker's calls for up to DrainTimeout: the host must wait that long.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<MaskingWorkerOptions>>(

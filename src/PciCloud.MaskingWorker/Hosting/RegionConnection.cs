@@ -2,34 +2,35 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Directory;
 using PciCloud.MaskingWorker.Region;
+using PciCloud.ServiceDefaults;
 
 namespace PciCloud.MaskingWorker.Hosting;
 
 /// <summary>
-/// The worker is an Orleans client of its region's cluster (never a silo): Redis clustering when a
-/// <c>redis</c> connection string is configured, else the localhost gateway (<c>Orleans:GatewayPort</c>);
-/// TLS with the "Orleans:Tls:*" keys (<see cref="RegionConnectionTls"/>).
+/// The worker is an Orleans client of its region's cluster (never a silo), named by the same settings
+/// the silos read (<see cref="RegionClusterOptions"/>): Redis clustering when Redis is configured,
+/// else the localhost gateway; TLS with the "Orleans:Tls:*" keys (<see cref="RegionConnectionTls"/>).
 /// </summary>
 public static class RegionConnection
 {
     public static WebApplicationBuilder AddRegionConnection(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        var cluster = builder.AddRegionCluster();
         builder.UseOrleansClient(client =>
         {
             client.Configure<Orleans.Configuration.ClusterOptions>(o =>
             {
-                o.ClusterId = configuration["Orleans:ClusterId"] ?? "pcicloud";
-                o.ServiceId = configuration["Orleans:ServiceId"] ?? "pcicloud";
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
             });
-            var redis = configuration.GetConnectionString("redis");
-            if (!string.IsNullOrEmpty(redis))
+            if (cluster.UsesRedis)
             {
-                client.UseRedisClustering(redis);
+                client.UseRedisClustering(cluster.RedisConnectionString!);
             }
             else
             {
-                client.UseLocalhostClustering(configuration.GetValue("Orleans:GatewayPort", 30000));
+                client.UseLocalhostClustering(cluster.GatewayPort);
             }
 
             RegionConnectionTls.Configure(client, configuration);

@@ -37,7 +37,7 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
         return settings is { Active: true } ? await MediaSettingsMapper.ToWorkerSettingsAsync(settings, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    public Task ReportKeyPressAsync(string callId, WorkerKeyPress keyPress, CancellationToken cancellationToken) =>
+    public Task<KeyPressOutcome> ReportKeyPressAsync(string callId, WorkerKeyPress keyPress, CancellationToken cancellationToken) =>
         client.GetGrain<ICallGrain>(callId)
             .ReportKeyPress(new ContractKeyPress(keyPress.Digit, keyPress.Sequence, keyPress.StartMs, keyPress.DurationMs, keyPress.Transport.ToApiName()))
             .WaitAsync(cancellationToken);
@@ -57,6 +57,8 @@ public sealed class OrleansCallGateway(IClusterClient client) : ICallGateway
                 Masker = Component(summary.Masker),
                 Checker = Component(summary.Checker),
                 Final = summary.Final,
+                DigitsLost = summary.DigitsLost,
+                LostSequences = summary.LostSequences,
             })
             .WaitAsync(cancellationToken);
 

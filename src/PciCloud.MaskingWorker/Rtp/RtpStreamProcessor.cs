@@ -68,8 +68,6 @@ public sealed partial class RtpStreamProcessor
     /// <summary>Largest packet <see cref="Process"/> can write.</summary>
     public static int MaxOutputLength => HeaderLength + MaxPayloadSamples;
 
-    public uint OutgoingSsrc => _outSsrc;
-
     /// <summary>Takes one datagram; on <see cref="RtpOutcome.Forward"/> the packet to send is <c>output[..written]</c>.</summary>
     public RtpOutcome Process(ReadOnlySpan<byte> datagram, Span<byte> output, out int written)
     {

@@ -46,6 +46,7 @@ public sealed class CallMediaSession : IAsyncDisposable
     public MaskingSummary Summary() => Audio.Evidence.Snapshot() with
     {
         DigitsLost = Delivery.Lost,
+        LostSequences = Delivery.LostSequences(),
         Legs = Digests.Snapshot(),
         Masker = Components.Masker,
         Checker = Components.Checker,

@@ -12,7 +12,5 @@ namespace PciCloud.Media.Dtmf;
 /// </summary>
 internal readonly record struct DtmfBlock(long Start, int Key, int SoftKey, int LikelyKey, PairMeasure Pair, Vector256<float> Powers)
 {
-    public bool ToneLikely => LikelyKey >= 0;
-
     public long End => Start + DtmfAnalyzer.BlockSamples;
 }

@@ -130,7 +130,7 @@ public static class CallsApi
 
         var s = await grains.GetGrain<ICallGrain>(id).GetMaskingSummaryAsync();
         return s is null ? Problems.NotFound()
-            : TypedResults.Ok(new MaskingReportResponse(id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans));
+            : TypedResults.Ok(new MaskingReportResponse(id, s.KeyPressesMasked, s.Transports, s.Leaks, s.WorstOnsetMs, s.Spans, s.DigitsLost));
     }
 
     /// <summary>The call, if it exists and belongs to the caller's tenant; another tenant's call is "not found".</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using PciCloud.Contracts.Sessions;
+using PciCloud.Region.AgentAssist;
 using PciCloud.Region.Apis.Models;
 using PciCloud.Region.Http;
 
@@ -61,7 +62,7 @@ internal static class SessionEvents
             if (view.Version != sent)
             {
                 var data = JsonSerializer.Serialize(SessionResponse.From(view, null), json.Value.SerializerOptions);
-                await response.WriteAsync($"event: session\nid: {view.Version}\ndata: {data}\n\n", ct);
+                await response.WriteAsync($"event: {AgentAssistVocabulary.SessionEvent}\nid: {view.Version}\ndata: {data}\n\n", ct);
                 sent = view.Version;
                 if (view.Status is "succeeded" or "failed" or "cancelled" or "expired")
                 {

@@ -2,44 +2,44 @@ using System.Net;
 using Orleans.Configuration;
 using PciCloud.Grains;
 using PciCloud.Grains.Idempotency;
+using PciCloud.ServiceDefaults;
 using StackExchange.Redis;
 
 namespace PciCloud.Region.Hosting;
 
 /// <summary>
-/// The region's silo. "Redis:ConnectionString" set: Redis clustering, grain storage and reminders
-/// (several silos, state survives restarts). Not set: localhost clustering, in-memory storage and
-/// reminders (one silo; the local stack). Ports: "Orleans:SiloPort" (11111), "Orleans:GatewayPort"
-/// (30000); "Orleans:AdvertisedIP" pins the address other silos and clients use.
+/// The region's silo, in the cluster <see cref="RegionClusterOptions"/> names (the same settings its
+/// masking workers read). With Redis: Redis clustering, grain storage and reminders (several silos,
+/// state survives restarts). Without: localhost clustering, in-memory storage and reminders (one silo;
+/// the local stack).
 /// </summary>
 public static class OrleansHostingExtensions
 {
     public static IHostApplicationBuilder AddRegionSilo(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var region = configuration["Region:Name"] ?? "us";
-        var redis = configuration["Redis:ConnectionString"];
-        var siloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
-        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+        var cluster = builder.AddRegionCluster();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RegionMetrics>();
 
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = configuration["Orleans:ClusterId"] ?? $"pcicloud-{region}";
-                o.ServiceId = configuration["Orleans:ServiceId"] ?? "pcicloud";
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
             });
 
-            if (string.IsNullOrWhiteSpace(redis))
+            if (!cluster.UsesRedis)
             {
-                silo.UseLocalhostClustering(siloPort, gatewayPort);
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
                 silo.AddMemoryGrainStorage(GrainStorage.Name);
                 silo.AddMemoryGrainStorage(IdempotencyStorage.Name);
                 silo.UseInMemoryReminderService();
             }
             else
             {
-                var options = ConfigurationOptions.Parse(redis);
+                var options = ConfigurationOptions.Parse(cluster.RedisConnectionString!);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = options);
                 silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = options);
                 silo.AddRedisGrainStorage(IdempotencyStorage.Name, o =>
@@ -48,13 +48,13 @@ public static class OrleansHostingExtensions
                     o.EntryExpiry = IdempotencyStorage.EntryExpiry;
                 });
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
-                if (configuration["Orleans:AdvertisedIP"] is { Length: > 0 } ip)
+                if (cluster.AdvertisedIP is { Length: > 0 } ip)
                 {
-                    silo.ConfigureEndpoints(IPAddress.Parse(ip), siloPort, gatewayPort);
+                    silo.ConfigureEndpoints(IPAddress.Parse(ip), cluster.SiloPort, cluster.GatewayPort);
                 }
                 else
                 {
-                    silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                    silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
                 }
             }
 

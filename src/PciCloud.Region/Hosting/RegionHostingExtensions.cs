@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using PciCloud.Region.Apis;
 using PciCloud.Region.Audit;
 using PciCloud.Region.Auth;
@@ -14,7 +15,8 @@ public static class RegionHostingExtensions
     /// <summary>The region's services: silo, secret store, auth, API plumbing. Program.cs calls this.</summary>
     public static IHostApplicationBuilder AddRegion(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<RegionOptions>(builder.Configuration.GetSection(RegionOptions.Section));
+        builder.Services.AddOptions<RegionOptions>().Bind(builder.Configuration.GetSection(RegionOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RegionOptions>, RegionOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRegionSilo();
         builder.AddSecretStore();

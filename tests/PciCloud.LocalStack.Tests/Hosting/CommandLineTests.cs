@@ -24,6 +24,8 @@ public sealed class CommandLineTests
         Assert.True(command.Demo.Fast);
         Assert.Equal("4000000000009995", command.Demo.CardNumber);
         Assert.Equal("/tmp/x", command.Demo.OutputDirectory);
+        Assert.False(command.Demo.ExitAfter); // by default the stack outlives the demo: its link must work
+        Assert.True(CommandLine.Parse(["demo", "--exit"]).Demo.ExitAfter);
     }
 
     [Fact]

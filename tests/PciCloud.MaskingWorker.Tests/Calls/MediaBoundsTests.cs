@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PciCloud.MaskingWorker.Calls;
 using PciCloud.MaskingWorker.Hosting;
 using PciCloud.MaskingWorker.Tests.Support;
+using KeyPressOutcome = PciCloud.Contracts.Calls.KeyPressOutcome;
 
 namespace PciCloud.MaskingWorker.Tests.Calls;
 
@@ -56,7 +57,11 @@ public sealed class MediaBoundsTests
 
         public Task<CallMediaSettings?> GetMediaSettingsAsync(string callId, CancellationToken cancellationToken) => Task.FromResult<CallMediaSettings?>(null);
 
-        public Task ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken) => _answer.Task.WaitAsync(cancellationToken);
+        public async Task<KeyPressOutcome> ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken)
+        {
+            await _answer.Task.WaitAsync(cancellationToken);
+            return KeyPressOutcome.Routed;
+        }
 
         public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -39,10 +39,11 @@ internal sealed class ConnectedWorker : IAsyncDisposable
     /// <summary>
     /// Starts the worker and waits until it is registered. With a <paramref name="heartbeatInterval"/> it
     /// heartbeats by itself; without one the test drives every round with <see cref="BeatAsync"/>.
+    /// <paramref name="services"/> may replace a part after Program.cs's composition (e.g. a lossy call gateway).
     /// </summary>
     public static async Task<ConnectedWorker> StartAsync(
         RegionSilo region, string workerId, TimeSpan? heartbeatInterval = null, IEnumerable<string>? extraArgs = null,
-        int portsAfterFirst = 0, string? ngListen = null)
+        int portsAfterFirst = 0, string? ngListen = null, Action<IServiceCollection>? services = null)
     {
         var interval = heartbeatInterval ?? TimeSpan.FromDays(1);
         var rtpPort = FreeEvenUdpPorts(portsAfterFirst + 1);
@@ -63,7 +64,9 @@ internal sealed class ConnectedWorker : IAsyncDisposable
             "--MaskingWorker:DrainTimeout=00:00:00", // a test's stop cuts its calls, unless the test drains on purpose (extraArgs)
             .. extraArgs ?? [],
         ];
-        var app = MaskingWorkerHost.CreateBuilder(args).Build();
+        var builder = MaskingWorkerHost.CreateBuilder(args);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
         app.MapMaskingWorker();
         var worker = new ConnectedWorker(app, workerId, rtpPort);
         try

@@ -75,6 +75,7 @@ internal sealed class RegionSilo : IAsyncDisposable
         builder.Services.AddKeyedSingleton<IGatewayConnector>(SandboxConnector.Kind, new SandboxConnector(new SandboxGateway()));
         builder.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
         builder.Services.AddSingleton<IWebhookSender, NoWebhookSender>();
+        builder.Services.AddSingleton<RegionMetrics>();
         builder.Services.AddSingleton<IMaskingCertificateSigner>(new TestCertificateSigner());
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

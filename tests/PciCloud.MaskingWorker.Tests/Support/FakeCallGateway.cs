@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KeyPressOutcome = PciCloud.Contracts.Calls.KeyPressOutcome;
 using PciCloud.MaskingWorker.Calls;
 
 namespace PciCloud.MaskingWorker.Tests.Support;
@@ -42,12 +43,12 @@ internal sealed class FakeCallGateway : ICallGateway
         return Task.FromResult(_settings.GetValueOrDefault(callId));
     }
 
-    public Task ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken)
+    public Task<KeyPressOutcome> ReportKeyPressAsync(string callId, KeyPressReport keyPress, CancellationToken cancellationToken)
     {
         ThrowIfUnreachable();
         KeyPresses.Enqueue((callId, keyPress));
         _changed.Release();
-        return Task.CompletedTask;
+        return Task.FromResult(KeyPressOutcome.Routed);
     }
 
     public Task ReportMaskingSummaryAsync(string callId, MaskingSummary summary, CancellationToken cancellationToken)

@@ -45,6 +45,8 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         });
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ISecretStore, LocalSecretStore>();
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<RegionMetrics>();
         silo.Services.AddKeyedSingleton<IGatewayConnector>(SandboxConnector.Kind, new SandboxConnector(Sandbox));
         silo.Services.AddSingleton<IGatewayResolver, GatewayResolver>();
         silo.Services.AddSingleton<IMaskingCertificateSigner>(new MaskingCertificateSigner(new LocalSigningKeyRing(), "us"));

@@ -21,13 +21,12 @@
     succeeded: "Completed", failed: "Failed", cancelled: "Cancelled", expired: "Expired",
     reconciling: "Checking with the gateway"
   };
+  // Exactly the codes the server sends (AgentAssistVocabulary.cs; a test compares the two lists).
+  // A field's error: CardErrorCodes.
   var FIELD_ERRORS = {
     invalid_card_number: "That card number is not valid. Ask the customer to key it again.",
-    invalid_length: "That number has the wrong length. Ask the customer to key it again.",
-    card_brand_not_accepted: "This card type is not accepted. Ask for another card.",
-    brand_not_accepted: "This card type is not accepted. Ask for another card.",
+    card_type_not_accepted: "This card type is not accepted. Ask for another card.",
     invalid_expiry: "That expiry date is not valid. It is 4 digits: month then year (MMYY).",
-    card_expired: "That card has expired. Ask for another card.",
     expired_card: "That card has expired. Ask for another card.",
     invalid_security_code: "That security code is not valid. It is the 3 digits on the back (4 on the front for Amex).",
     invalid_postal_code: "That postcode is not valid.",
@@ -37,29 +36,27 @@
     invalid_bsb: "That BSB is not valid. It is 6 digits.",
     invalid_account_type: "Choose checking or savings.",
     input_timeout: "No key was pressed in time. Capture the field again and ask the customer to key it.",
-    inputs_do_not_match: "The two entries did not match. Capture the field again and ask for it twice.",
-    digit_lost: "A key press was lost on the line. Reset the field and ask for it again.",
-    too_many_attempts: "Too many attempts. Start a new payment."
+    inputs_do_not_match: "The two entries did not match. Capture the field again and ask for it twice."
   };
+  // A declined result's declineCode: DeclineCodes (every gateway's codes are mapped onto these).
   var DECLINES = {
-    insufficient_funds: "Insufficient funds — ask for another card",
     card_declined: "Card declined — ask for another card",
-    generic_decline: "Card declined — ask for another card",
-    do_not_honor: "Card declined by the bank — ask for another card",
+    insufficient_funds: "Insufficient funds — ask for another card",
     expired_card: "The card has expired — ask for another card",
     incorrect_cvc: "Security code incorrect — start a new payment and capture the card again",
-    invalid_cvc: "Security code incorrect — start a new payment and capture the card again",
     incorrect_number: "Card number incorrect — start a new payment and capture the card again",
-    invalid_number: "Card number incorrect — start a new payment and capture the card again",
-    invalid_expiry_year: "Expiry date incorrect — start a new payment and capture the card again",
-    invalid_expiry_month: "Expiry date incorrect — start a new payment and capture the card again",
+    incorrect_zip: "Postcode did not match — check it with the customer, then start a new payment",
     lost_card: "Card declined — ask for another card",
     stolen_card: "Card declined — ask for another card",
-    fraudulent: "Card declined — ask for another card",
     processing_error: "The bank could not process the card — try again in a moment",
-    card_not_supported: "This card cannot be used for this payment — ask for another card",
-    currency_not_supported: "This card cannot pay in this currency — ask for another card"
+    authentication_required: "The bank wants the cardholder to authenticate, which a phone payment cannot do — ask for another card",
+    card_velocity_exceeded: "Too many attempts on this card — ask for another card",
+    currency_not_supported: "This card cannot pay in this currency — ask for another card",
+    card_not_supported: "This card cannot be used for this payment — ask for another card"
   };
+  // The one event the session's event stream sends (data = the session).
+  var SESSION_EVENT = "session";
+  var DIGITS_LOST = "A key press may have been missed: reset and ask again.";
 
   var params = new URLSearchParams(window.location.search);
   var token = params.get("token") || "";
@@ -214,6 +211,7 @@
     current = s;
     if (FINAL[s.status] && source) { source.close(); source = null; $("connection").textContent = ""; }
     if (s.captureInterrupted && OPEN[s.status]) { showBanner("The capture was interrupted and the keyed digits were lost. Capture the field again."); }
+    if (s.digitsLost > 0 && OPEN[s.status]) { showBanner(DIGITS_LOST); } // the banner is role=alert: read out by itself
     var open = !!OPEN[s.status];
     $("status").textContent = STATUS_TEXT[s.status] || s.status;
     $("status").setAttribute("data-status", s.status);
@@ -292,7 +290,7 @@
     } else if (s.status === "failed") {
       outcome = "error";
       text = "The payment failed — nothing was charged";
-      next = (s.error && FIELD_ERRORS[s.error]) || "Start a new payment on this call to try again.";
+      next = "Start a new payment on this call to try again.";
     } else if (s.status === "cancelled") {
       outcome = "error"; text = "Payment cancelled"; next = "Nothing was charged.";
     } else if (s.status === "expired") {
@@ -367,8 +365,7 @@
     var onData = function (ev) {
       try { render(JSON.parse(ev.data)); } catch (e) { /* a malformed event is ignored; the next one resyncs */ }
     };
-    source.onmessage = onData;
-    ["session", "payment_session.updated", "update"].forEach(function (name) { source.addEventListener(name, onData); });
+    source.addEventListener(SESSION_EVENT, onData);
     source.onopen = function () { retryMs = 500; $("connection").textContent = ""; refresh(); };
     source.onerror = function () {
       if (gone || !source) { return; }

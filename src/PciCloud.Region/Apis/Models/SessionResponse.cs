@@ -7,7 +7,7 @@ public sealed record SessionResponse(
     string Id, string CallId, string Intent, string Status, long? Amount, string? Currency, string? Description,
     string? Reference, string? AgentUrl, string? AgentId, bool AgentCanRefund, IReadOnlyDictionary<string, FieldView> Fields,
     SessionResult? Result, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string? CapturingField,
-    bool CaptureInterrupted, long Version)
+    bool CaptureInterrupted, long Version, int DigitsLost)
 {
     public SessionControlsResponse? Controls { get; init; }
 
@@ -16,7 +16,7 @@ public sealed record SessionResponse(
 
     public static SessionResponse From(PaymentSessionView v, string? agentUrl) => new(
         v.Id, v.CallId, v.Intent, v.Status, v.Amount, v.Currency, v.Description, v.Reference, agentUrl, v.AgentId,
-        v.AgentCanRefund, v.Fields, v.Result, v.CreatedAt, v.ExpiresAt, v.CapturingField, v.CaptureInterrupted, v.Version)
+        v.AgentCanRefund, v.Fields, v.Result, v.CreatedAt, v.ExpiresAt, v.CapturingField, v.CaptureInterrupted, v.Version, v.DigitsLost)
     {
         Controls = SessionControlsResponse.From(v.Controls ?? SessionControls.Default, v.AcceptedBrands),
         Confirmation = v.ConfirmationRequired is { } required ? new ConfirmationResponse(required, v.ConfirmedAt) : null,
