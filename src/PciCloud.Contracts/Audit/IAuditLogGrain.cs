@@ -7,4 +7,7 @@ public interface IAuditLogGrain : IGrainWithStringKey
     [Alias("append")] Task<AuditEvent> AppendAsync(AuditRecord record);
 
     [Alias("list")] Task<IReadOnlyList<AuditEvent>> ListAsync(DateTimeOffset? from, DateTimeOffset? to);
+
+    /// <summary>At most <paramref name="limit"/> events in [from, to) from <paramref name="start"/> on, reading only the segments it needs.</summary>
+    [Alias("page")] Task<AuditEventPage> PageAsync(DateTimeOffset? from, DateTimeOffset? to, AuditPosition start, int limit);
 }

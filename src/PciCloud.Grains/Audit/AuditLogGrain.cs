@@ -12,7 +12,7 @@ namespace PciCloud.Grains.Audit;
 /// sealed into an <see cref="IAuditSegmentGrain"/>, so the cost of a write does not grow with the trail.
 /// </summary>
 [Reentrant]
-public sealed class AuditLogGrain(
+public sealed partial class AuditLogGrain(
     [PersistentState("audit", GrainStorage.Name)] IPersistentState<AuditLogState> state,
     TimeProvider time) : Grain, IAuditLogGrain
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using PciCloud.Grains;
+using PciCloud.Grains.Idempotency;
 using PciCloud.ServiceDefaults;
 using StackExchange.Redis;
 
@@ -33,6 +34,7 @@ public static class OrleansHostingExtensions
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
                 silo.AddMemoryGrainStorage(GrainStorage.Name);
+                silo.AddMemoryGrainStorage(IdempotencyStorage.Name);
                 silo.UseInMemoryReminderService();
             }
             else
@@ -40,6 +42,11 @@ public static class OrleansHostingExtensions
                 var options = ConfigurationOptions.Parse(cluster.RedisConnectionString!);
                 silo.UseRedisClustering(o => o.ConfigurationOptions = options);
                 silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = options);
+                silo.AddRedisGrainStorage(IdempotencyStorage.Name, o =>
+                {
+                    o.ConfigurationOptions = options;
+                    o.EntryExpiry = IdempotencyStorage.EntryExpiry;
+                });
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
                 if (cluster.AdvertisedIP is { Length: > 0 } ip)
                 {

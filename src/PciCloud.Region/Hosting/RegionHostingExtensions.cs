@@ -26,6 +26,7 @@ public static class RegionHostingExtensions
         builder.Services.AddSingleton<MediaTokens>();
         builder.Services.AddSingleton<CallerAuthenticator>();
         builder.Services.AddSingleton<FailedAuthenticationThrottle>();
+        builder.Services.AddSingleton<OpenStreamSlots>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RegionOptions>>(TrustedProxies.Configure);
         builder.Services.AddSingleton<AuditTrail>();
         builder.AddGatewayConnectors();

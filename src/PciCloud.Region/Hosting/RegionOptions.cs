@@ -34,6 +34,9 @@ public sealed class RegionOptions
 
     public int RateLimitBurst { get; set; } = 200;
 
+    /// <summary>Event streams (GET .../events) one tenant may hold open on one host at once; past it, 429 too_many_streams.</summary>
+    public int MaxOpenStreamsPerTenant { get; set; } = 500;
+
     /// <summary>Failed authentications a source address may make at once before it must wait (PCI DSS 8.3.4).</summary>
     public int FailedAuthBurst { get; set; } = 20;
 

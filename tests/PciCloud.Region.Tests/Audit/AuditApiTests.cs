@@ -22,8 +22,7 @@ public sealed class AuditApiTests(SharedRegion region)
         await client.GetAsync($"/v1/calls/{callId}/masking-report", Ct);
         await client.PostJsonAsync($"/v1/calls/{callId}/end", new { });
 
-        var body = await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync();
-        var nodes = body["data"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        var nodes = (await AuditPages.AllAsync(client)).Select(n => n!.AsObject()).ToList();
         var mine = nodes.Where(n => (string?)n["objectId"] == callId).ToList();
         Assert.Equal(["call.created", "call.read", "masking_report.read", "call.ended"], mine.Select(n => (string)n["action"]!));
         Assert.All(mine, n =>
@@ -60,7 +59,7 @@ public sealed class AuditApiTests(SharedRegion region)
         (await client.GetAsync($"/v1/payment-sessions/{id}/events", Ct)).Dispose(); // ends at once: the session is final
         await region.ClientWithKey(RegionApplication.AdminKey).GetAsync($"/admin/v1/tenants/{RegionApplication.TenantA}", Ct);
 
-        var nodes = (await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        var nodes = (await AuditPages.AllAsync(client)).Select(n => n!.AsObject()).ToList();
         Assert.Equal(
             ["payment_session.created", "payment_session.read", "payment_session.cancel", "payment_session.events_opened"],
             nodes.Where(n => (string?)n["objectId"] == id).Select(n => (string)n["action"]!));
@@ -79,7 +78,7 @@ public sealed class AuditApiTests(SharedRegion region)
             await client.PostJsonAsync("/v1/calls", new { media = new { transport = "websocket" } });
         }
 
-        var events = Events((await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray().Select(n => n!.AsObject()));
+        var events = Events((await AuditPages.AllAsync(client)).Select(n => n!.AsObject()));
         Assert.True(events.Count >= 3);
         Assert.Equal(-1, AuditChain.FirstBreak(events));
         var k = events.Count / 2;
@@ -113,17 +112,17 @@ public sealed class AuditApiTests(SharedRegion region)
 
         // B probing A's call is B's own action: recorded in B's trail as not found, never in A's.
         await b.GetAsync($"/v1/calls/{callId}", Ct);
-        var bEvents = (await (await b.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray();
+        var bEvents = (await AuditPages.AllAsync(b));
         var probe = Assert.Single(bEvents, e => (string?)e!["objectId"] == callId);
         Assert.Equal(("call.read", "not_found"), ((string?)probe!["action"], (string?)probe["outcome"]));
-        var aEvents = (await (await a.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray();
+        var aEvents = (await AuditPages.AllAsync(a));
         Assert.Equal(["call.created"], aEvents.Where(e => (string?)e!["objectId"] == callId).Select(e => (string)e!["action"]!));
         var future = await (await a.GetAsync("/v1/audit-events?from=2099-01-01T00:00:00Z", Ct)).BodyAsync();
         Assert.Empty(future["data"]!.AsArray());
         var past = await (await a.GetAsync("/v1/audit-events?to=2000-01-01T00:00:00Z", Ct)).BodyAsync();
         Assert.Empty(past["data"]!.AsArray());
-        var window = await (await a.GetAsync($"/v1/audit-events?from=2000-01-01T00:00:00Z&to=2099-01-01T00:00:00%2B00:00", Ct)).BodyAsync();
-        Assert.Contains(window["data"]!.AsArray(), n => (string?)n!["objectId"] == callId);
+        var window = await AuditPages.AllAsync(a, "?from=2000-01-01T00:00:00Z&to=2099-01-01T00:00:00%2B00:00");
+        Assert.Contains(window, n => (string?)n!["objectId"] == callId);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using PciCloud.Grains;
 using PciCloud.Grains.Certificates;
 using PciCloud.Region.Certificates;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Idempotency;
 using PciCloud.Grains.Secrets;
 using PciCloud.Payments.Gateways;
 using PciCloud.Payments.Gateways.Sandbox;
@@ -29,6 +30,11 @@ public sealed class RedisSiloConfigurator : ISiloConfigurator
         var options = ConfigurationOptions.Parse(ConnectionString);
         silo.UseRedisClustering(o => o.ConfigurationOptions = options);
         silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = options);
+        silo.AddRedisGrainStorage(IdempotencyStorage.Name, o =>
+        {
+            o.ConfigurationOptions = options;
+            o.EntryExpiry = IdempotencyStorage.EntryExpiry;
+        });
         silo.UseRedisReminderService(o => o.ConfigurationOptions = options);
         silo.Configure<ClusterMembershipOptions>(o =>
         {

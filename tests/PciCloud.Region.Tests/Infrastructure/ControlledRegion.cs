@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PciCloud.Grains.Gateways;
+using PciCloud.Grains.Idempotency;
 using PciCloud.Grains.Schedules;
 
 namespace PciCloud.Region.Tests.Infrastructure;
@@ -22,6 +23,9 @@ public sealed class ControlledRegion : RegionApplication, IAsyncLifetime
     /// <summary>Starts at the real time (a session's startDate is checked against the real date), then only moves when a test says so.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The clock idempotency records age by (apart from the schedules' so that moving one never fires the other).</summary>
+    public FakeTimeProvider IdempotencyClock { get; } = new(DateTimeOffset.UtcNow);
+
     public LossyGatewayResolver Gateways => Services.GetRequiredService<LossyGatewayResolver>();
 
     public async ValueTask InitializeAsync()
@@ -36,6 +40,7 @@ public sealed class ControlledRegion : RegionApplication, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddKeyedSingleton<TimeProvider>(ScheduleGrain.ClockKey, Clock);
+            services.AddKeyedSingleton<TimeProvider>(IdempotencyGrain.ClockKey, IdempotencyClock);
             services.AddSingleton<GatewayResolver>();
             services.AddSingleton(sp => new LossyGatewayResolver(sp.GetRequiredService<GatewayResolver>()));
             services.AddSingleton<IGatewayResolver>(sp => sp.GetRequiredService<LossyGatewayResolver>());

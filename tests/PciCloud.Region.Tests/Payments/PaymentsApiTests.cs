@@ -206,7 +206,7 @@ public sealed class PaymentsApiTests(SharedRegion region)
         var refundId = (string)(await (await client.PostJsonAsync($"/v1/payments/{paymentId}/refunds", new { amount = 100 })).BodyAsync())["id"]!;
         await client.PostJsonAsync($"/v1/payments/{paymentId}/capture", new { });
 
-        var events = (await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray().Select(n => n!).ToList();
+        var events = (await AuditPages.AllAsync(client)).Select(n => n!).ToList();
         Assert.Contains(events, e => (string?)e["action"] == "refund.created" && (string?)e["objectId"] == refundId && (string?)e["outcome"] == "succeeded");
         Assert.Contains(events, e => (string?)e["action"] == "payment.capture" && (string?)e["objectId"] == paymentId && (string?)e["outcome"] == "invalid_state");
     }

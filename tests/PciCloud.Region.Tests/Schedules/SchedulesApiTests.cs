@@ -136,7 +136,7 @@ public sealed class SchedulesApiTests(ControlledRegion region) : IClassFixture<C
         Assert.DoesNotContain("4000000000000341", delivery.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("000000", delivery.Body, StringComparison.Ordinal);
 
-        var audit = (await (await client.GetAsync("/v1/audit-events", Ct)).BodyAsync())["data"]!.AsArray();
+        var audit = (await AuditPages.AllAsync(client));
         Assert.Contains(audit, e => (string?)e!["action"] == "schedule.charged" && (string?)e["objectId"] == (string?)schedule["charges"]![0]!["paymentId"]
             && (string?)e["outcome"] == "card_declined" && (string?)e["actor"] == "schedule");
     }

@@ -36,7 +36,7 @@ public sealed class AchSessionsApiTests(SharedRegion region)
         Assert.Contains("\"succeeded\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Accounts.UsApproved, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Accounts.UsRouting, text, StringComparison.Ordinal);
-        Assert.Contains("payment_session.confirm.ach_authorization", await (await client.GetAsync("/v1/audit-events", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("payment_session.confirm.ach_authorization", (await AuditPages.AllAsync(client)).ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class BankSessionsApiTests(UkRegion region) : IClassFixture<UkRegi
         Assert.Equal("succeeded", (string?)submitted["status"]);
         Assert.StartsWith("pay_", (string?)submitted["result"]!["paymentId"], StringComparison.Ordinal);
         Assert.Single(region.Sandbox().Ledger(), e => e.Kind == "bank_debit" && e.AmountMinorUnits == 2500);
-        var audit = await (await client.GetAsync("/v1/audit-events", Ct)).Content.ReadAsStringAsync(Ct);
+        var audit = (await AuditPages.AllAsync(client)).ToJsonString();
         Assert.Contains("payment_session.confirm.direct_debit_guarantee", audit, StringComparison.Ordinal);
         transcript.Add(audit);
         Assert.All(transcript, t => Assert.DoesNotContain(Accounts.UkApproved, t, StringComparison.Ordinal));
