@@ -79,7 +79,8 @@ public sealed class RtpSourceGuard
         return true;
     }
 
-    private static bool SameHost(SocketAddress a, SocketAddress b)
+    /// <summary>Whether two socket addresses name the same host (ports aside).</summary>
+    internal static bool SameHost(SocketAddress a, SocketAddress b)
     {
         if (a.Family != b.Family)
         {

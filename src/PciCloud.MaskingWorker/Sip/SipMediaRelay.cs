@@ -101,14 +101,14 @@ public sealed partial class SipMediaRelay : IAsyncDisposable
         var socket = fromCaller ? _callerSide : _calleeSide;
         var buffer = new byte[_maxPacketBytes + 1];
         var output = new byte[RtpStreamProcessor.MaxOutputLength];
-        var any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        var from = new SocketAddress(socket.AddressFamily);
         var token = _stop.Token;
         while (!token.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
+            int received;
             try
             {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, token).ConfigureAwait(false);
+                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
@@ -122,7 +122,7 @@ public sealed partial class SipMediaRelay : IAsyncDisposable
             _metrics.PacketIn("rtp");
             try
             {
-                Handle(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, fromCaller, output);
+                Handle(buffer.AsSpan(0, received), from, fromCaller, output);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -132,7 +132,7 @@ public sealed partial class SipMediaRelay : IAsyncDisposable
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint from, bool fromCaller, byte[] output)
+    private void Handle(ReadOnlySpan<byte> datagram, SocketAddress from, bool fromCaller, byte[] output)
     {
         var source = fromCaller ? _caller : _callee;
         var destination = fromCaller ? _callee : _caller;
@@ -178,7 +178,7 @@ public sealed partial class SipMediaRelay : IAsyncDisposable
 
         try
         {
-            (fromCaller ? _calleeSide : _callerSide).SendTo(packet, SocketFlags.None, destination.SendTo);
+            (fromCaller ? _calleeSide : _callerSide).SendTo(packet, SocketFlags.None, destination.SendToAddress);
             _metrics.PacketsSent(1);
         }
         catch (SocketException)

@@ -1,4 +1,5 @@
 using System.Net;
+using PciCloud.MaskingWorker.Rtp;
 
 namespace PciCloud.MaskingWorker.Sip;
 
@@ -9,6 +10,11 @@ namespace PciCloud.MaskingWorker.Sip;
 /// </summary>
 public sealed record SipPeer(IPEndPoint SendTo, IPAddress SourceAddress, int SourcePort)
 {
-    public bool IsSource(IPEndPoint from) =>
-        from.Address.Equals(SourceAddress) && (SourcePort == 0 || from.Port == SourcePort);
+    // Serialized once: the relay checks and sends every packet without building endpoints.
+    private readonly SocketAddress _source = new IPEndPoint(SourceAddress, SourcePort).Serialize();
+
+    public SocketAddress SendToAddress { get; } = SendTo.Serialize();
+
+    public bool IsSource(SocketAddress from) =>
+        SourcePort == 0 ? RtpSourceGuard.SameHost(_source, from) : _source.Equals(from);
 }
