@@ -26,7 +26,6 @@ public sealed class MaskingEvidence
     private int _spanCount;
     private int _keyPresses;
     private int _leaks;
-    private bool _checkIncomplete;
     private double _uncheckedMs;
     private double _worstOnsetMs;
     private long _version;
@@ -56,19 +55,6 @@ public sealed class MaskingEvidence
         }
     }
 
-    /// <summary>The output check failed on some output: it no longer covers all of the call's audio.</summary>
-    public void LeakCheckIncomplete()
-    {
-        lock (_lock)
-        {
-            if (!_checkIncomplete)
-            {
-                _checkIncomplete = true;
-                _version++;
-            }
-        }
-    }
-
     /// <summary>
     /// The output check did not look at these input samples (it threw on them, or was skipped to catch up with
     /// the audio): the call's evidence is incomplete, and the stretch is listed (adjacent stretches merge).
@@ -77,7 +63,6 @@ public sealed class MaskingEvidence
     {
         lock (_lock)
         {
-            _checkIncomplete = true;
             var startMs = startSample / SamplesPerMs;
             var lengthMs = lengthSamples / SamplesPerMs;
             if (_unchecked.Count > 0 && Math.Abs(_unchecked[^1].StartMs + _unchecked[^1].DurationMs - startMs) < 0.001)
@@ -165,7 +150,7 @@ public sealed class MaskingEvidence
             return new MaskingSummary(_keyPresses, transports, _leaks, _worstOnsetMs, [.. _spans], DigitsLost: 0)
             {
                 KeyPressesByTransport = _masked.ToDictionary(p => p.Key.ToApiName(), p => p.Value),
-                Verified = !_checkIncomplete,
+                Verified = _uncheckedMs == 0, // any audio the check did not see makes the report unverified
                 Unchecked = [.. _unchecked],
                 UncheckedMs = _uncheckedMs,
             };
